@@ -1,0 +1,34 @@
+namespace TrioTest;
+
+/// <summary>The arguments of <see cref="Instrument.BeforeRun"/> and <see cref="Instrument.AfterRun"/>.</summary>
+/// <param name="Seed">The run's seed.</param>
+/// <param name="Clock">The run's clock.</param>
+/// <param name="Steps">How many steps have run.</param>
+public readonly record struct RunEventArgs(ulong Seed, Clock Clock, long Steps);
+
+/// <summary>The arguments of the task hooks of <see cref="Instrument"/>.</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Time">The run's time.</param>
+/// <param name="Step">The number of steps run so far (the step about to run has this number).</param>
+public readonly record struct TaskEventArgs(TrioTask Task, TimeSpan Time, long Step);
+
+/// <summary>The arguments of <see cref="Instrument.Checkpoint"/>.</summary>
+/// <param name="Task">The task passing the checkpoint.</param>
+/// <param name="Location">The checkpoint's kind, label and source location.</param>
+/// <param name="Time">The run's time.</param>
+/// <param name="Step">The number of steps run so far.</param>
+public readonly record struct CheckpointEventArgs(TrioTask Task, CheckpointLocation Location, TimeSpan Time, long Step);
+
+/// <summary>The arguments of <see cref="Instrument.BeforeIdleWait"/>.</summary>
+/// <param name="Timeout">The real time the loop may wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+/// <param name="Time">The run's time.</param>
+public readonly record struct IdleWaitEventArgs(TimeSpan Timeout, TimeSpan Time);
+
+/// <summary>The arguments of <see cref="Instrument.ClockJumped"/>.</summary>
+/// <param name="From">The virtual time before the jump.</param>
+/// <param name="To">The virtual time after the jump.</param>
+public readonly record struct ClockJumpEventArgs(TimeSpan From, TimeSpan To);
+
+/// <summary>The arguments of <see cref="Instrument.EscapeDetected"/>.</summary>
+/// <param name="Escape">The escape.</param>
+public readonly record struct EscapeEventArgs(EscapeInfo Escape);

@@ -1,0 +1,99 @@
+namespace TrioTest;
+
+/// <summary>The run's instruments and the dispatch of each hook, with Trio's rule: a throwing instrument is removed and reported, the run goes on.</summary>
+internal sealed class InstrumentSet
+{
+    /// <summary>The run.</summary>
+    private readonly Runner _runner;
+
+    /// <summary>Where failures are reported.</summary>
+    private readonly TextWriter? _log;
+
+    /// <summary>The installed instruments, in installation order.</summary>
+    private readonly List<Instrument> _instruments;
+
+    internal InstrumentSet(Runner runner, IEnumerable<Instrument> instruments, TextWriter? log)
+    {
+        _runner = runner;
+        _log = log;
+        _instruments = [];
+        foreach (Instrument instrument in instruments)
+        {
+            Add(instrument);
+        }
+    }
+
+    /// <summary>Gets a value indicating whether any instrument is installed (the hot path checks this first).</summary>
+    public bool IsActive => _instruments.Count != 0;
+
+    /// <summary>Installs <paramref name="instrument"/>; installing it twice does nothing.</summary>
+    public void Add(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        if (!_instruments.Contains(instrument))
+        {
+            _instruments.Add(instrument);
+        }
+    }
+
+    /// <summary>Removes <paramref name="instrument"/>.</summary>
+    /// <returns><see langword="true"/> if it was installed.</returns>
+    public bool Remove(Instrument instrument) => _instruments.Remove(instrument);
+
+    public void OnBeforeRun() => Dispatch(nameof(Instrument.BeforeRun), RunArgs(), static (i, in a) => i.BeforeRun(in a));
+
+    public void OnAfterRun() => Dispatch(nameof(Instrument.AfterRun), RunArgs(), static (i, in a) => i.AfterRun(in a));
+
+    public void OnTaskSpawned(TrioTask task) => Dispatch(nameof(Instrument.TaskSpawned), TaskArgs(task), static (i, in a) => i.TaskSpawned(in a));
+
+    public void OnTaskScheduled(TrioTask task) => Dispatch(nameof(Instrument.TaskScheduled), TaskArgs(task), static (i, in a) => i.TaskScheduled(in a));
+
+    public void OnBeforeTaskStep(TrioTask task) => Dispatch(nameof(Instrument.BeforeTaskStep), TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a));
+
+    public void OnAfterTaskStep(TrioTask task) => Dispatch(nameof(Instrument.AfterTaskStep), TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a));
+
+    public void OnTaskExited(TrioTask task) => Dispatch(nameof(Instrument.TaskExited), TaskArgs(task), static (i, in a) => i.TaskExited(in a));
+
+    public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line) =>
+        Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a));
+
+    public void OnBeforeIdleWait(TimeSpan timeout)
+    {
+        if (IsActive)
+        {
+            Dispatch(nameof(Instrument.BeforeIdleWait), new IdleWaitEventArgs(timeout, _runner.Clock.Now), static (i, in a) => i.BeforeIdleWait(in a));
+        }
+    }
+
+    public void OnClockJumped(TimeSpan from, TimeSpan to) => Dispatch(nameof(Instrument.ClockJumped), new ClockJumpEventArgs(from, to), static (i, in a) => i.ClockJumped(in a));
+
+    public void OnEscape(EscapeInfo escape) => Dispatch(nameof(Instrument.EscapeDetected), new EscapeEventArgs(escape), static (i, in a) => i.EscapeDetected(in a));
+
+    /// <summary>Calls one hook on every instrument; removes and reports any that throws.</summary>
+    private void Dispatch<TArgs>(string hook, TArgs args, HookInvoker<TArgs> invoke)
+        where TArgs : struct
+    {
+        for (int i = 0; i < _instruments.Count; i++)
+        {
+            Instrument instrument = _instruments[i];
+            try
+            {
+                invoke(instrument, in args);
+            }
+            catch (Exception e)
+            {
+                _instruments.RemoveAt(i);
+                i--;
+                (_log ?? Console.Error).WriteLine(
+                    $"TrioTest: exception raised when calling {hook} on instrument {instrument}. Instrument has been disabled.{Environment.NewLine}{e}");
+            }
+        }
+    }
+
+    private RunEventArgs RunArgs() => new(_runner.Options.Seed, _runner.Clock, _runner.StepsRun);
+
+    private TaskEventArgs TaskArgs(TrioTask task) => new(task, _runner.Clock.Now, _runner.StepsRun);
+
+    /// <summary>Calls a hook with its arguments by reference.</summary>
+    private delegate void HookInvoker<TArgs>(Instrument instrument, in TArgs args);
+}

@@ -1,0 +1,28 @@
+namespace TrioTest;
+
+/// <summary>
+/// Thrown by <see cref="Trio.Run(Func{Task}, RunOptions?)"/> when every task is blocked and nothing can wake any of them:
+/// no step is ready, no timer is pending and no counted external work is in flight. Trio would hang; TrioTest fails at once.
+/// </summary>
+public sealed class DeadlockException : Exception
+{
+    /// <summary>Initializes a new instance with a message.</summary>
+    /// <param name="message">The message.</param>
+    public DeadlockException(string message)
+        : this(message, [])
+    {
+    }
+
+    /// <summary>Initializes a new instance with a message and the blocked tasks.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="blockedTasks">Every blocked task, in spawn order.</param>
+    public DeadlockException(string message, IReadOnlyList<BlockedTask> blockedTasks)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(blockedTasks);
+        BlockedTasks = blockedTasks;
+    }
+
+    /// <summary>Gets every blocked task, in spawn order.</summary>
+    public IReadOnlyList<BlockedTask> BlockedTasks { get; }
+}

@@ -1,0 +1,74 @@
+namespace TrioTest;
+
+/// <summary>How <see cref="Trio.Run(Func{Task}, RunOptions?)"/> runs: the clock, the seed and strategy of the schedule, instruments and limits.</summary>
+/// <remarks>The defaults suit production code: the system clock, the <see cref="ScheduleStrategy.Fifo"/> order, escapes recorded, no limits. The test harness uses a virtual clock, a random strategy and strict escapes.</remarks>
+public sealed class RunOptions
+{
+    /// <summary>The virtual-time limit, if any.</summary>
+    private TimeSpan? _virtualTimeLimit;
+
+    /// <summary>The name of the main task.</summary>
+    private string _mainTaskName = "main";
+
+    /// <summary>Gets or sets the clock; by default a new <see cref="SystemClock"/>. A clock drives one run only.</summary>
+    public Clock? Clock { get; set; }
+
+    /// <summary>Gets or sets the seed of the run's <see cref="DeterministicRandom"/>, which the strategy draws from (0 by default).</summary>
+    public ulong Seed { get; set; }
+
+    /// <summary>Gets or sets the scheduling strategy; by default <see cref="ScheduleStrategy.Fifo"/>.</summary>
+    public ScheduleStrategy? Strategy { get; set; }
+
+    /// <summary>Gets the instruments installed for the run, in the order their hooks are called.</summary>
+    public IList<Instrument> Instruments { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the latest virtual time an autojump may reach; beyond it the run fails with
+    /// <see cref="VirtualTimeLimitExceededException"/> instead of autojumping forever (a live periodic timer).
+    /// <see langword="null"/> (the default) means no limit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan? VirtualTimeLimit
+    {
+        get => _virtualTimeLimit;
+        set
+        {
+            if (value is { } limit && limit <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), limit, "RunOptions.VirtualTimeLimit must be positive, or null for no limit.");
+            }
+
+            _virtualTimeLimit = value;
+        }
+    }
+
+    /// <summary>Gets or sets what the run does when code on another thread reaches back into it; <see cref="EscapePolicy.Record"/> by default.</summary>
+    public EscapePolicy EscapePolicy { get; set; } = EscapePolicy.Record;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a run in which nothing can ever happen again fails with a
+    /// <see cref="DeadlockException"/>. By default (<see langword="null"/>) it is on under a virtual clock and off
+    /// under a real one, where work outside the loop (real I/O) may still complete.
+    /// </summary>
+    public bool? DetectDeadlocks { get; set; }
+
+    /// <summary>Gets or sets the name (and path) of the main task; <c>main</c> by default.</summary>
+    /// <exception cref="ArgumentException">The value is empty or contains '/'.</exception>
+    public string MainTaskName
+    {
+        get => _mainTaskName;
+        set
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value);
+            if (value.Contains('/', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("RunOptions.MainTaskName must not contain '/': it is the first segment of every task path.", nameof(value));
+            }
+
+            _mainTaskName = value;
+        }
+    }
+
+    /// <summary>Gets or sets where the run reports problems it survives, such as a disabled instrument; <see cref="Console.Error"/> when null.</summary>
+    public TextWriter? Log { get; set; }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace TrioTest;
+
+/// <summary>The reports that end a run that can make no progress: a deadlock, or a virtual-time limit reached.</summary>
+internal sealed partial class Runner
+{
+    /// <summary>Builds the deadlock report: every living task, its last checkpoint and what it waits for.</summary>
+    private DeadlockException CreateDeadlockException()
+    {
+        List<BlockedTask> blocked = DescribeLivingTasks();
+        var message = new StringBuilder();
+        message.Append(
+            $"deadlock: all {blocked.Count} tasks are blocked and nothing can wake them (no step is ready, no timer is pending, no work runs on another thread), at virtual time {Clock.Now:c}.");
+        AppendTaskTable(message, blocked);
+        message.AppendLine().Append(
+            "If a task awaits something outside the loop (Task.Delay or a timer without Trio.TimeProvider, Task.Run, real I/O), the loop cannot see it: pass Trio.TimeProvider to timers, run blocking work with Trio.ToThreadAsync, or set RunOptions.DetectDeadlocks = false.");
+        return new DeadlockException(message.ToString(), blocked);
+    }
+
+    /// <summary>Builds the report for an autojump that would pass the virtual-time limit.</summary>
+    private VirtualTimeLimitExceededException CreateTimeLimitException(TimeSpan nextDeadline, TimeSpan limit)
+    {
+        List<BlockedTask> tasks = DescribeLivingTasks();
+        var message = new StringBuilder();
+        message.Append(
+            $"virtual time limit reached: every task is blocked and the next deadline, {nextDeadline:c}, is past the limit of {limit:c}. A live periodic timer or a retry loop may be running forever; raise the limit (RunOptions.VirtualTimeLimit) if the test really needs more virtual time.");
+        AppendTaskTable(message, tasks);
+        return new VirtualTimeLimitExceededException(message.ToString(), limit, tasks);
+    }
+
+    /// <summary>Describes every living task, in spawn order.</summary>
+    private List<BlockedTask> DescribeLivingTasks() =>
+        GetLivingTasks().ConvertAll(task => new BlockedTask(task.Path, task.LastCheckpoint, task.WaitingFor));
+
+    /// <summary>Appends one line per task.</summary>
+    private static void AppendTaskTable(StringBuilder message, List<BlockedTask> tasks)
+    {
+        int width = Math.Max(4, tasks.Count == 0 ? 0 : tasks.Max(task => task.Path.Length));
+        foreach (BlockedTask task in tasks)
+        {
+            message.AppendLine().Append("  ").Append(task.Path.PadRight(width)).Append("  ").Append(task);
+        }
+    }
+}

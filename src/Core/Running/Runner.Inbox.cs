@@ -1,0 +1,147 @@
+using System.Diagnostics;
+
+namespace TrioTest;
+
+/// <summary>
+/// The inbox: the only part of the run other threads touch. Continuations posted from other threads (escapes)
+/// and completions of counted external work wait here, under a lock, until the loop drains them.
+/// </summary>
+internal sealed partial class Runner
+{
+    /// <summary>Guards <see cref="_inbox"/>; the loop waits on it when idle.</summary>
+    private readonly object _inboxLock = new();
+
+    /// <summary>Items posted from other threads, in arrival order.</summary>
+    private List<InboxItem> _inbox = [];
+
+    /// <summary>The list swapped in while the loop processes the previous one.</summary>
+    private List<InboxItem> _inboxSpare = [];
+
+    /// <summary>How many items wait, readable without the lock for the loop's fast path.</summary>
+    private volatile int _inboxCount;
+
+    /// <summary>External work in flight (<c>Trio.ToThreadAsync</c>); autojump waits for it.</summary>
+    private int _externalWork;
+
+    /// <summary>Escapes recorded so far, in the order the loop saw them.</summary>
+    private readonly List<EscapeInfo> _escapes = [];
+
+    /// <summary>Gets the escapes recorded so far.</summary>
+    internal IReadOnlyList<EscapeInfo> Escapes => _escapes;
+
+    /// <summary>Gets how much external work is in flight.</summary>
+    internal int ExternalWork => _externalWork;
+
+    /// <summary>Runs <paramref name="action"/> on the loop at its next pass, with no context current; callable from any thread.</summary>
+    internal void PostInternal(Action action) => AddToInbox(new InboxItem(null, action, null, null));
+
+    /// <summary>Counts one piece of external work as started; loop thread only.</summary>
+    internal void BeginExternalWork() => _externalWork++;
+
+    /// <summary>Counts one piece of external work as done and runs <paramref name="completion"/> on the loop; callable from any thread.</summary>
+    internal void EndExternalWork(Action completion) => PostInternal(() =>
+    {
+        _externalWork--;
+        completion();
+    });
+
+    /// <summary>Records that code on another thread touched the run, and queues what it sent.</summary>
+    /// <param name="task">The task the continuation belongs to, or <see langword="null"/> for an internal action.</param>
+    /// <param name="callback">The continuation or action.</param>
+    /// <param name="state">Its state.</param>
+    /// <param name="kind">What kind of escape this is.</param>
+    internal void PostFromOtherThread(TrioTask? task, object callback, object? state, EscapeKind kind)
+    {
+        // Captured here, on the culprit's thread: its stack is what names the cause.
+        string stack = new StackTrace(2, fNeedFileInfo: true).ToString();
+        AddToInbox(new InboxItem(task, callback, state, new PendingEscape(kind, task?.Path, stack)));
+    }
+
+    /// <summary>Adds an item and wakes the loop if it is waiting.</summary>
+    private void AddToInbox(in InboxItem item)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        lock (_inboxLock)
+        {
+            _inbox.Add(item);
+            _inboxCount = _inbox.Count;
+            Monitor.Pulse(_inboxLock);
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the inbox, then moves what arrived into the run.</summary>
+    /// <returns><see langword="true"/> if anything arrived.</returns>
+    private bool DrainInbox(TimeSpan timeout)
+    {
+        if (timeout == TimeSpan.Zero && _inboxCount == 0)
+        {
+            return false;
+        }
+
+        List<InboxItem> items;
+        lock (_inboxLock)
+        {
+            if (_inbox.Count == 0 && timeout != TimeSpan.Zero)
+            {
+                Monitor.Wait(_inboxLock, timeout);
+            }
+
+            if (_inbox.Count == 0)
+            {
+                return false;
+            }
+
+            items = _inbox;
+            _inbox = _inboxSpare;
+            _inboxSpare = items;
+            _inboxCount = 0;
+        }
+
+        foreach (InboxItem item in items)
+        {
+            if (item.Escape is { } escape)
+            {
+                RecordEscape(escape);
+            }
+
+            if (item.Task is { } task)
+            {
+                EnqueueStep(task, item.Callback, item.State);
+            }
+            else
+            {
+                _currentTask = null;
+                RunWithoutContext(item.Callback, static callback => ((Action)callback)());
+            }
+        }
+
+        items.Clear();
+        return true;
+    }
+
+    /// <summary>Records an escape, tells the instruments, and in strict mode ends the run.</summary>
+    private void RecordEscape(PendingEscape pending)
+    {
+        var escape = new EscapeInfo(pending.Kind, pending.TaskPath, Clock.Now, pending.Stack);
+        _escapes.Add(escape);
+        if (Instruments.IsActive)
+        {
+            Instruments.OnEscape(escape);
+        }
+
+        if (_options.EscapePolicy == EscapePolicy.Fail)
+        {
+            Fail(new EscapeException(escape));
+        }
+    }
+
+    /// <summary>An item from another thread.</summary>
+    private readonly record struct InboxItem(TrioTask? Task, object Callback, object? State, PendingEscape? Escape);
+
+    /// <summary>An escape as seen on the culprit's thread, before the loop timestamps it.</summary>
+    private sealed record PendingEscape(EscapeKind Kind, string? TaskPath, string Stack);
+}

@@ -1,0 +1,308 @@
+using System.Runtime.InteropServices;
+
+namespace TrioTest;
+
+// The run loop, after trio's unrolled_run. Each pass:
+//   1. Decide how long the loop may wait: zero if a step is ready; otherwise until the next deadline, cut
+//      short by the smallest WaitAllTasksBlockedAsync cushion (idle waiters win: no autojump that pass)
+//      or else by the virtual clock's autojump threshold.
+//   2. Wait that long for the inbox: continuations posted from other threads (escapes, recorded with their
+//      stack) and completions of counted external work (Trio.ToThreadAsync).
+//   3. Fire the timers that are due, in (deadline, sequence) order, with no synchronization context current:
+//      a timer completes loop-driven work, and with no context current a ConfigureAwait(false) continuation
+//      runs inline here, on the loop thread, instead of being sent to the thread pool.
+//   4. If nothing happened and the wait was an idle wait, wake the idle waiters with the smallest cushion, or
+//      autojump the virtual clock to the next deadline and fire what is due. Only the loop can know that
+//      every task is blocked, which is why autojump lives here and not in the clock.
+//   5. Run one batch: snapshot the ready steps, let the strategy order them, run them. Steps that become
+//      ready meanwhile wait for the next batch, so no task can starve the others.
+// If nothing is ready, no timer can fire, no external work is in flight and main is not done, nothing can
+// ever happen again: with deadlock detection on (the default under a virtual clock) the run fails at once
+// with a report of every blocked task, where Trio would hang.
+internal sealed partial class Runner
+{
+    /// <summary>Steps ready to run, in the order they became ready.</summary>
+    private List<ReadyStep> _runQueue = new(64);
+
+    /// <summary>The batch being run (swapped with <see cref="_runQueue"/> each pass).</summary>
+    private List<ReadyStep> _batch = new(64);
+
+    /// <summary>The sequence number of the last step queued.</summary>
+    private long _stepSequence;
+
+    /// <summary>How many steps have run.</summary>
+    private long _stepsRun;
+
+    /// <summary>The task whose step is running, if any.</summary>
+    private TrioTask? _currentTask;
+
+    /// <summary>The idle actions a pass may take when nothing else happens.</summary>
+    private enum IdleAction
+    {
+        /// <summary>Nothing.</summary>
+        None,
+
+        /// <summary>Wake the WaitAllTasksBlockedAsync waiters with the smallest cushion.</summary>
+        WakeIdleWaiters,
+
+        /// <summary>Move the virtual clock to the next deadline.</summary>
+        Autojump,
+    }
+
+    /// <summary>Gets how many steps have run.</summary>
+    internal long StepsRun => _stepsRun;
+
+    /// <summary>Gets how many steps are ready.</summary>
+    internal int ReadyCount => _runQueue.Count;
+
+    /// <summary>Runs <paramref name="main"/> as the <c>main</c> task and drives the loop until it is done.</summary>
+    /// <param name="main">The main function.</param>
+    /// <exception cref="InvalidOperationException">A run is already active on this thread.</exception>
+    internal void Run(Func<Task> main)
+    {
+        if (s_current is { _running: true })
+        {
+            throw new InvalidOperationException(
+                "Trio.Run was called inside a run on the same thread. Runs cannot nest: await the function directly, or start it in a nursery.");
+        }
+
+        SynchronizationContext? savedContext = SynchronizationContext.Current;
+        s_current = this;
+        _loopThreadId = Environment.CurrentManagedThreadId;
+        _running = true;
+        Task? mainCompletion = null;
+        try
+        {
+            Clock.Start();
+            _strategy.OnRunStarting(_random);
+            Instruments.OnBeforeRun();
+            _rootScope = CancelScope.CreateRoot(this);
+            _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, _ =>
+            {
+                mainCompletion = RunMainAsync(main);
+                return mainCompletion;
+            });
+            Loop();
+        }
+        finally
+        {
+            _running = false;
+            _closed = true;
+            SynchronizationContext.SetSynchronizationContext(null);
+            Instruments.OnAfterRun();
+            s_current = null;
+            SynchronizationContext.SetSynchronizationContext(savedContext);
+        }
+
+        _fatal?.Throw();
+        mainCompletion!.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Queues a step of <paramref name="task"/>; loop thread only.</summary>
+    /// <param name="task">The task the step belongs to.</param>
+    /// <param name="callback">A <see cref="SendOrPostCallback"/>, an <see cref="Action{T}"/> of object, or a <see cref="Task"/> for the loop's scheduler.</param>
+    /// <param name="state">The callback's state.</param>
+    internal void EnqueueStep(TrioTask task, object callback, object? state)
+    {
+        _runQueue.Add(new ReadyStep(task, ++_stepSequence, callback, state));
+        task.QueuedSteps++;
+        task.State = TrioTaskState.Runnable;
+        if (Instruments.IsActive)
+        {
+            Instruments.OnTaskScheduled(task);
+        }
+    }
+
+    /// <summary>Takes a continuation posted to <paramref name="task"/>'s synchronization context.</summary>
+    internal void Post(TrioTask task, SendOrPostCallback callback, object? state)
+    {
+        if (IsLoopThread)
+        {
+            EnqueueStep(task, callback, state);
+        }
+        else if (_closed)
+        {
+            // The run is over and nothing will drive this continuation: give it to the thread pool rather than drop it.
+            ThreadPool.UnsafeQueueUserWorkItem(static s => s.callback(s.state), (callback, state), preferLocal: false);
+        }
+        else
+        {
+            PostFromOtherThread(task, callback, state, EscapeKind.ForeignPost);
+        }
+    }
+
+    /// <summary>Takes a task queued to the loop's <see cref="System.Threading.Tasks.TaskScheduler"/>.</summary>
+    internal void QueueScheduledTask(Task task)
+    {
+        if (IsLoopThread)
+        {
+            EnqueueStep(CurrentTaskOrNull() ?? _mainTask!, task, null);
+        }
+        else if (_closed)
+        {
+            throw new InvalidOperationException("The TrioTest run that owns this TaskScheduler has ended: queue the task to TaskScheduler.Default instead.");
+        }
+        else
+        {
+            PostFromOtherThread(_mainTask!, task, null, EscapeKind.ForeignTaskQueue);
+        }
+    }
+
+    /// <summary>Lists the tasks queued to the loop's scheduler (for the debugger only).</summary>
+    internal IEnumerable<Task> GetQueuedTasksForDebugger() =>
+        _runQueue.Select(static step => step.Callback).OfType<Task>().ToArray();
+
+    /// <summary>The loop itself; see the comment at the top of this file.</summary>
+    private void Loop()
+    {
+        while (!_mainDone && _fatal is null)
+        {
+            bool ready = _runQueue.Count > 0;
+            TimeSpan? nextDeadline = PeekNextDeadline();
+            TimeSpan timeout = TimeSpan.Zero;
+            IdleAction idle = IdleAction.None;
+            if (!ready)
+            {
+                timeout = nextDeadline is { } deadline ? Clock.GetRealTimeUntil(deadline) : Timeout.InfiniteTimeSpan;
+                if (_idleWaiters.Count > 0)
+                {
+                    TimeSpan cushion = MinimumCushion();
+                    if (IsShorter(cushion, timeout))
+                    {
+                        timeout = cushion;
+                        idle = IdleAction.WakeIdleWaiters;
+                    }
+                }
+                else if (_virtualClock is { } clock && nextDeadline is not null && _externalWork == 0
+                    && IsShorter(clock.AutojumpThreshold, timeout))
+                {
+                    timeout = clock.AutojumpThreshold;
+                    idle = IdleAction.Autojump;
+                }
+
+                if (timeout == Timeout.InfiniteTimeSpan && _externalWork == 0 && _detectDeadlocks && _inboxCount == 0)
+                {
+                    Fail(CreateDeadlockException());
+                    return;
+                }
+            }
+
+            if (idle == IdleAction.None || timeout > TimeSpan.Zero)
+            {
+                Instruments.OnBeforeIdleWait(timeout);
+            }
+
+            bool events = DrainInbox(timeout);
+            if (ExpireTimers())
+            {
+                idle = IdleAction.None;
+            }
+
+            if (idle != IdleAction.None && _runQueue.Count == 0 && !events)
+            {
+                if (idle == IdleAction.WakeIdleWaiters)
+                {
+                    WakeIdleWaiters();
+                }
+                else
+                {
+                    Autojump(nextDeadline!.Value);
+                }
+            }
+
+            if (_runQueue.Count > 0 && _fatal is null)
+            {
+                RunBatch();
+            }
+        }
+    }
+
+    /// <summary>Runs one batch, or one step when the strategy picks one step at a time.</summary>
+    private void RunBatch()
+    {
+        if (_strategy.PicksOneStepAtATime)
+        {
+            int index = _strategy.PickNext(CollectionsMarshal.AsSpan(_runQueue));
+            if ((uint)index >= (uint)_runQueue.Count)
+            {
+                throw new InvalidOperationException(
+                    $"{_strategy} picked step {index}, but only {_runQueue.Count} are ready: PickNext must return an index into the span it was given.");
+            }
+
+            ReadyStep step = _runQueue[index];
+            _runQueue.RemoveAt(index);
+            RunStep(step);
+            return;
+        }
+
+        (_batch, _runQueue) = (_runQueue, _batch);
+        Span<ReadyStep> batch = CollectionsMarshal.AsSpan(_batch);
+        _strategy.OrderBatch(batch);
+        for (int i = 0; i < batch.Length; i++)
+        {
+            if (_mainDone || _fatal is not null)
+            {
+                // What is left belongs to no living task (main's end means every nursery has closed).
+                break;
+            }
+
+            RunStep(batch[i]);
+        }
+
+        _batch.Clear();
+    }
+
+    /// <summary>Runs one step with its task's synchronization context current.</summary>
+    private void RunStep(in ReadyStep step)
+    {
+        TrioTask task = step.Task;
+        task.QueuedSteps--;
+        _currentTask = task;
+        SynchronizationContext.SetSynchronizationContext(task.Context);
+        bool instrumented = Instruments.IsActive;
+        if (instrumented)
+        {
+            Instruments.OnBeforeTaskStep(task);
+        }
+
+        try
+        {
+            switch (step.Callback)
+            {
+                case Action<object?> action:
+                    action(step.State);
+                    break;
+                case SendOrPostCallback callback:
+                    callback(step.State);
+                    break;
+                case Task scheduled:
+                    TaskScheduler.Execute(scheduled);
+                    break;
+                default:
+                    ((Action)step.Callback)();
+                    break;
+            }
+        }
+        catch (Exception e)
+        {
+            // Continuations of async methods never throw (their exceptions go into their Task); what gets
+            // here is an async void method's exception or a throwing callback posted by hand.
+            Fail(new InvalidOperationException(
+                $"A step of task {task.Path} threw {e.GetType().Name}: {e.Message}. This usually comes from an 'async void' method; make it return Task and await it.", e));
+        }
+
+        _stepsRun++;
+        task.RefreshState();
+        if (instrumented)
+        {
+            Instruments.OnAfterTaskStep(task);
+        }
+
+        _strategy.OnStepCompleted(step);
+        _currentTask = null;
+    }
+
+    /// <summary>Compares two waits where <see cref="Timeout.InfiniteTimeSpan"/> is the longest.</summary>
+    private static bool IsShorter(TimeSpan a, TimeSpan b) =>
+        a != Timeout.InfiniteTimeSpan && (b == Timeout.InfiniteTimeSpan || a < b);
+}

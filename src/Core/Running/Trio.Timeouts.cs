@@ -1,0 +1,149 @@
+namespace TrioTest;
+
+/// <summary>Timeouts: cancel scopes with a deadline, as one call.</summary>
+public static partial class Trio
+{
+    /// <summary>Runs <paramref name="body"/> and cancels it if it has not finished after <paramref name="timeout"/> (computed on entry).</summary>
+    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="body">The code to run.</param>
+    /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
+    /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the timeout cancelled it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    public static async Task<bool> MoveOnAfterAsync(TimeSpan timeout, Func<Task> body, bool shield = false)
+    {
+        CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.MoveOnAfterAsync");
+        await scope.RunAsync(body);
+        return !scope.CancelledCaught;
+    }
+
+    /// <summary>Runs <paramref name="body"/> and cancels it if it has not finished by <paramref name="deadline"/>.</summary>
+    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="body">The code to run.</param>
+    /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
+    /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the deadline cancelled it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    public static async Task<bool> MoveOnAtAsync(TimeSpan deadline, Func<Task> body, bool shield = false)
+    {
+        var scope = new CancelScope { Deadline = deadline, Shield = shield };
+        await scope.RunAsync(body);
+        return !scope.CancelledCaught;
+    }
+
+    /// <summary>Runs <paramref name="body"/> and throws <see cref="TooSlowException"/> if it has not finished after <paramref name="timeout"/>.</summary>
+    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="body">The code to run.</param>
+    /// <param name="shield">Whether the scope also shields the body from outer cancellations (it still fails at its own deadline).</param>
+    /// <returns>A task that completes when the body has finished.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    /// <exception cref="TooSlowException">The timeout cancelled the body.</exception>
+    public static async Task FailAfterAsync(TimeSpan timeout, Func<Task> body, bool shield = false)
+    {
+        CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.FailAfterAsync");
+        await scope.RunAsync(body);
+        ThrowIfTooSlow(scope, $"The operation did not finish within {timeout:c} (Trio.FailAfterAsync).");
+    }
+
+    /// <summary>Runs <paramref name="body"/> and returns its result, or throws <see cref="TooSlowException"/> if it has not finished after <paramref name="timeout"/>.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="body">The code to run.</param>
+    /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
+    /// <returns>The body's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    /// <exception cref="TooSlowException">The timeout cancelled the body.</exception>
+    public static async Task<T> FailAfterAsync<T>(TimeSpan timeout, Func<Task<T>> body, bool shield = false)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.FailAfterAsync");
+        T result = default!;
+        await scope.RunAsync(async () => result = await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.FailAfterAsync")));
+        ThrowIfTooSlow(scope, $"The operation did not finish within {timeout:c} (Trio.FailAfterAsync).");
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="body"/> and throws <see cref="TooSlowException"/> if it has not finished by <paramref name="deadline"/>.</summary>
+    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="body">The code to run.</param>
+    /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
+    /// <returns>A task that completes when the body has finished.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    /// <exception cref="TooSlowException">The deadline cancelled the body.</exception>
+    public static async Task FailAtAsync(TimeSpan deadline, Func<Task> body, bool shield = false)
+    {
+        var scope = new CancelScope { Deadline = deadline, Shield = shield };
+        await scope.RunAsync(body);
+        ThrowIfTooSlow(scope, $"The operation did not finish by {deadline:c} (Trio.FailAtAsync).");
+    }
+
+    /// <summary>Runs <paramref name="body"/> and returns its result, or throws <see cref="TooSlowException"/> if it has not finished by <paramref name="deadline"/>.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="body">The code to run.</param>
+    /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
+    /// <returns>The body's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    /// <exception cref="TooSlowException">The deadline cancelled the body.</exception>
+    public static async Task<T> FailAtAsync<T>(TimeSpan deadline, Func<Task<T>> body, bool shield = false)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var scope = new CancelScope { Deadline = deadline, Shield = shield };
+        T result = default!;
+        await scope.RunAsync(async () => result = await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.FailAtAsync")));
+        ThrowIfTooSlow(scope, $"The operation did not finish by {deadline:c} (Trio.FailAtAsync).");
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in a scope that <paramref name="cancellationToken"/> cancels, and throws
+    /// <see cref="OperationCanceledException"/> for that token if it did: the bridge from .NET cancellation to cancel scopes.
+    /// </summary>
+    /// <param name="cancellationToken">The token; it may be cancelled from any thread.</param>
+    /// <param name="body">The code to run.</param>
+    /// <returns>A task that completes when the body has finished.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    /// <exception cref="OperationCanceledException">The token cancelled the body.</exception>
+    public static async Task RunWithCancellationAsync(CancellationToken cancellationToken, Func<Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var scope = new CancelScope();
+        using (cancellationToken.Register(static s => ((CancelScope)s!).Cancel("cancellation token"), scope))
+        {
+            await scope.RunAsync(body);
+        }
+
+        if (scope.CancelledCaught && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    /// <summary>Creates an unentered scope with a relative deadline, validating the timeout.</summary>
+    private static CancelScope CreateRelativeScope(TimeSpan timeout, bool shield, string api)
+    {
+        if (timeout < TimeSpan.Zero)
+        {
+            ThrowHelper.ThrowNegativeDuration(nameof(timeout), timeout, api);
+        }
+
+        return new CancelScope { RelativeDeadline = timeout, Shield = shield };
+    }
+
+    /// <summary>Throws <see cref="TooSlowException"/> if the scope's deadline cancelled its body.</summary>
+    private static void ThrowIfTooSlow(CancelScope scope, string message)
+    {
+        if (scope.CancelledCaught)
+        {
+            throw new TooSlowException(message) { Deadline = scope.Deadline };
+        }
+    }
+}

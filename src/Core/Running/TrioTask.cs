@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace TrioTest;
+
+/// <summary>
+/// A task of a run: <c>main</c> or a nursery child. Tasks have a name, a stable path (<c>main/a-&gt;b</c>),
+/// per-task checkpoint counters, and, while blocked on a TrioTest primitive, a description of what they wait for.
+/// </summary>
+/// <remarks>
+/// Read a task's properties on the loop thread (inside the run or an instrument). A task is identified by
+/// <see cref="Id"/>, its spawn order, which is the same in every run with the same seed and code.
+/// </remarks>
+[DebuggerDisplay("{Path} ({State})")]
+public sealed class TrioTask
+{
+    internal TrioTask(Runner runner, long id, string name, string path, Nursery? parentNursery)
+    {
+        Runner = runner;
+        Id = id;
+        Name = name;
+        Path = path;
+        ParentNursery = parentNursery;
+        Context = new TaskSynchronizationContext(runner, this);
+    }
+
+    /// <summary>Gets the task's name: the name given when it was started, or its function's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the task's path from <c>main</c>, unique within the run, such as <c>main/worker#2</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the spawn order of the task within its run (main is 0).</summary>
+    public long Id { get; }
+
+    /// <summary>Gets where the task is in its life.</summary>
+    public TrioTaskState State { get; internal set; }
+
+    /// <summary>Gets how many schedule points the task has passed (checkpoints that yield to the scheduler).</summary>
+    public long SchedulePoints { get; internal set; }
+
+    /// <summary>Gets how many cancel points the task has passed (checkpoints that may throw <see cref="Cancelled"/>).</summary>
+    public long CancelPoints { get; internal set; }
+
+    /// <summary>Gets the last checkpoint the task passed, or <see langword="null"/> if it has passed none.</summary>
+    public CheckpointLocation? LastCheckpoint { get; internal set; }
+
+    /// <summary>Gets what the task waits for while it is blocked on a TrioTest primitive (such as <c>sleep until 00:01:00</c>); otherwise, <see langword="null"/>.</summary>
+    public string? WaitingFor => CurrentWait?.Description.ToString();
+
+    /// <summary>Gets the nursery the task runs in, or <see langword="null"/> for <c>main</c>.</summary>
+    public Nursery? ParentNursery { get; internal set; }
+
+    /// <summary>Gets the run this task belongs to.</summary>
+    internal Runner Runner { get; }
+
+    /// <summary>Gets the synchronization context current while this task's steps run; posts to it become this task's steps.</summary>
+    internal TaskSynchronizationContext Context { get; }
+
+    /// <summary>Gets or sets how many of this task's steps are in the run queue.</summary>
+    internal int QueuedSteps { get; set; }
+
+    /// <summary>Gets or sets the task's latest blocking wait still in progress (a task may await several at once through Task.WhenAll).</summary>
+    internal Waiter? CurrentWait { get; set; }
+
+    /// <summary>Gets or sets the previous child of the same nursery (intrusive list: O(1) exit with a million children).</summary>
+    internal TrioTask? PreviousSibling { get; set; }
+
+    /// <summary>Gets or sets the next child of the same nursery.</summary>
+    internal TrioTask? NextSibling { get; set; }
+
+    /// <summary>How many children of this task have claimed each name, to keep paths unique (looked up, never iterated).</summary>
+    private Dictionary<string, int>? _childNameCounts;
+
+    /// <summary>Gets or sets the task's function's completion, observed to report the exit to the nursery.</summary>
+    internal Task? Completion { get; set; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"TrioTask {Path} ({State})";
+
+    /// <summary>Returns a unique path for a child named <paramref name="name"/>: <c>parent/name</c>, then <c>parent/name#2</c>...</summary>
+    /// <param name="name">The child's name.</param>
+    /// <returns>The child's path.</returns>
+    internal string ClaimChildPath(string name)
+    {
+        _childNameCounts ??= [];
+        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_childNameCounts, name, out _);
+        count++;
+        return count == 1 ? $"{Path}/{name}" : $"{Path}/{name}#{count}";
+    }
+
+    /// <summary>Recomputes <see cref="State"/> from the queued steps, after a step ran or one was queued.</summary>
+    internal void RefreshState()
+    {
+        if (State != TrioTaskState.Exited)
+        {
+            State = QueuedSteps > 0 ? TrioTaskState.Runnable : TrioTaskState.Blocked;
+        }
+    }
+}

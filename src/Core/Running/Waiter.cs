@@ -1,0 +1,286 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Sources;
+
+namespace TrioTest;
+
+/// <summary>
+/// The one awaitable under every checkpoint and blocking wait of the library: a pooled
+/// <see cref="IValueTaskSource"/> whose continuation becomes a step of the awaiting task.
+/// </summary>
+/// <remarks>
+/// <para>Two modes. A <em>yield</em> (a schedule point) queues its continuation as soon as it is awaited, so
+/// the task goes round the scheduler once. A <em>park</em> (a blocking wait) stores the continuation until
+/// <see cref="Wake"/>, or until its cancel scope is cancelled and the queue it waits on lets it go.</para>
+/// <para>Continuations never run inline: they are queued as steps of <see cref="Task"/>, so completing a wait
+/// from another task's step can never run the waiter's code inside that step.</para>
+/// <para>Waiters are pooled per run; the <see cref="Version"/> token catches a stale <see cref="ValueTask"/> being awaited twice.</para>
+/// </remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITimerTarget
+{
+    /// <summary>Runs a continuation that asked for its execution context to flow.</summary>
+    private static readonly Action<object?> s_runWithContext = static state =>
+    {
+        var (continuation, continuationState, context) = ((Action<object?>, object?, ExecutionContext))state!;
+        ExecutionContext.Run(context, static s =>
+        {
+            var (c, cs) = ((Action<object?>, object?))s!;
+            c(cs);
+        }, (continuation, continuationState));
+    };
+
+    /// <summary>The run that owns the pool this waiter lives in.</summary>
+    private readonly Runner _runner;
+
+    /// <summary>The awaiting code's continuation, once it has awaited.</summary>
+    private Action<object?>? _continuation;
+
+    /// <summary>The state for <see cref="_continuation"/>.</summary>
+    private object? _continuationState;
+
+    /// <summary>The execution context to run the continuation in, when the awaiter asked for it to flow.</summary>
+    private ExecutionContext? _executionContext;
+
+    /// <summary>True once the wait is over (woken, aborted, or the yield was queued).</summary>
+    private bool _completed;
+
+    /// <summary>True in yield mode: the continuation is queued as soon as it is registered.</summary>
+    private bool _yield;
+
+    /// <summary>The scope whose cancellation is checked when the awaiting code resumes (a checkpoint's cancel point), if any.</summary>
+    private CancelScope? _checkScope;
+
+    /// <summary>What the wait ends with: an exception to throw from GetResult.</summary>
+    private Exception? _error;
+
+    /// <summary>What the wait ends with: a value for <see cref="IValueTaskSource{TResult}.GetResult(short)"/>.</summary>
+    private object? _result;
+
+    /// <summary>The queue the parked waiter is on, so cancellation can remove it.</summary>
+    private IWaitQueue? _queue;
+
+    /// <summary>What the waiter waits for, for the deadlock report.</summary>
+    private WaitDescription _description;
+
+    internal Waiter(Runner runner) => _runner = runner;
+
+    /// <summary>Gets the task that awaits this waiter.</summary>
+    public TrioTask? Task { get; private set; }
+
+    /// <summary>Gets the token that identifies the current use of this pooled instance.</summary>
+    public short Version { get; private set; }
+
+    /// <summary>Gets the scope the waiter is registered with for cancellation while parked, if abortable.</summary>
+    public CancelScope? AbortScope { get; private set; }
+
+    /// <summary>Gets or sets the previous waiter in <see cref="AbortScope"/>'s list.</summary>
+    public Waiter? PreviousInScope { get; set; }
+
+    /// <summary>Gets or sets the next waiter in <see cref="AbortScope"/>'s list.</summary>
+    public Waiter? NextInScope { get; set; }
+
+    /// <summary>Gets or sets the generation of this waiter's timer registration (a sleep's deadline).</summary>
+    public long TimerGeneration { get; set; }
+
+    /// <summary>Gets what the waiter waits for.</summary>
+    public WaitDescription Description => _description;
+
+    /// <summary>Gets a value indicating whether the wait is over.</summary>
+    public bool IsCompleted => _completed;
+
+    /// <summary>Prepares a rented waiter as a schedule point: awaiting it yields once through the scheduler.</summary>
+    /// <param name="task">The awaiting task.</param>
+    /// <param name="checkScope">The scope to check for cancellation on resume (a full checkpoint), or <see langword="null"/> (a shielded one).</param>
+    public void InitializeYield(TrioTask task, CancelScope? checkScope)
+    {
+        Task = task;
+        _yield = true;
+        _checkScope = checkScope;
+    }
+
+    /// <summary>Prepares a rented waiter as a blocking wait on <paramref name="queue"/>.</summary>
+    /// <param name="task">The awaiting task.</param>
+    /// <param name="abortScope">The scope whose cancellation aborts the wait, or <see langword="null"/> if it cannot be aborted.</param>
+    /// <param name="queue">The queue that holds the waiter, asked to let it go on cancellation.</param>
+    /// <param name="description">What is awaited, for the deadlock report ("sleep until 00:00:10").</param>
+    public void InitializePark(TrioTask task, CancelScope? abortScope, IWaitQueue? queue, WaitDescription description)
+    {
+        Task = task;
+        _queue = queue;
+        _description = description;
+        task.CurrentWait = this;
+        if (abortScope is not null)
+        {
+            AbortScope = abortScope;
+            abortScope.AddWaiter(this);
+        }
+    }
+
+    /// <summary>Ends a parked wait successfully (or with <paramref name="error"/>) and queues the awaiting code.</summary>
+    /// <param name="result">The value the wait returns.</param>
+    /// <param name="error">The exception the wait throws, if any.</param>
+    /// <returns><see langword="false"/> if the wait was already over.</returns>
+    public bool Wake(object? result = null, Exception? error = null)
+    {
+        if (_completed)
+        {
+            return false;
+        }
+
+        _completed = true;
+        _result = result;
+        _error = error;
+        AbortScope?.RemoveWaiter(this);
+        AbortScope = null;
+        _queue = null;
+        TimerGeneration++;
+        if (Task is { } task && task.CurrentWait == this)
+        {
+            task.CurrentWait = null;
+        }
+
+        if (_continuation is not null)
+        {
+            QueueContinuation();
+        }
+
+        return true;
+    }
+
+    /// <summary>Aborts the wait because its scope was cancelled, if the queue it waits on lets it go.</summary>
+    /// <param name="reason">Why the scope was cancelled.</param>
+    public void TryAbort(CancelReason reason)
+    {
+        if (_completed || (_queue is not null && !_queue.TryRemove(this)))
+        {
+            return;
+        }
+
+        Wake(error: new Cancelled(reason));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A sleeping waiter's deadline has come.</remarks>
+    public void OnTimerFired(TimeSpan due) => Wake();
+
+    /// <inheritdoc/>
+    public ValueTaskSourceStatus GetStatus(short token)
+    {
+        ValidateToken(token);
+
+        // A yield stays "pending" until its step has run: awaiting it must always go round the scheduler.
+        if (_yield || !_completed)
+        {
+            return ValueTaskSourceStatus.Pending;
+        }
+
+        return _error is null ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Faulted;
+    }
+
+    /// <inheritdoc/>
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        ValidateToken(token);
+        if (_continuation is not null)
+        {
+            ThrowHelper.ThrowAwaitedTwice();
+        }
+
+        _continuation = continuation;
+        _continuationState = state;
+        if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
+        {
+            _executionContext = ExecutionContext.Capture();
+        }
+
+        // The flags' UseSchedulingContext is deliberately ignored: the continuation always runs on the loop,
+        // as a step of the awaiting task, even after ConfigureAwait(false). Leaving the loop would leave the
+        // deterministic schedule.
+        if (_yield)
+        {
+            _completed = true;
+            QueueContinuation();
+        }
+        else if (_completed)
+        {
+            QueueContinuation();
+        }
+    }
+
+    /// <inheritdoc/>
+    void IValueTaskSource.GetResult(short token) => GetResultCore(token);
+
+    /// <inheritdoc/>
+    object? IValueTaskSource<object?>.GetResult(short token) => GetResultCore(token);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Waiter({Task?.Path}, {(_yield ? "yield" : _description.ToString())})";
+
+    /// <summary>Clears the waiter for its next use and bumps <see cref="Version"/>.</summary>
+    internal void Reset()
+    {
+        Version++;
+        TimerGeneration++;
+        Task = null;
+        AbortScope = null;
+        _continuation = null;
+        _continuationState = null;
+        _executionContext = null;
+        _completed = false;
+        _yield = false;
+        _checkScope = null;
+        _error = null;
+        _result = null;
+        _queue = null;
+        _description = default;
+    }
+
+    /// <summary>Returns the result, throwing the wait's exception or the cancel point's <see cref="Cancelled"/>, and returns the waiter to the pool.</summary>
+    private object? GetResultCore(short token)
+    {
+        ValidateToken(token);
+        if (!_completed)
+        {
+            ThrowHelper.ThrowCheckpointNotAwaited();
+        }
+
+        Exception? error = _error;
+        object? result = _result;
+        if (error is null && _checkScope is { IsEffectivelyCancelled: true } scope)
+        {
+            error = new Cancelled(scope.GetEffectiveReason());
+        }
+
+        _runner.ReturnWaiter(this);
+        if (error is not null)
+        {
+            // Keeps the stack of an exception that came from elsewhere (a worker thread's work).
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return result;
+    }
+
+    /// <summary>Queues the stored continuation as a step of the awaiting task.</summary>
+    private void QueueContinuation()
+    {
+        if (_executionContext is { } context)
+        {
+            _runner.EnqueueStep(Task!, s_runWithContext, (_continuation!, _continuationState, context));
+        }
+        else
+        {
+            _runner.EnqueueStep(Task!, _continuation!, _continuationState);
+        }
+    }
+
+    /// <summary>Throws if <paramref name="token"/> is not the current use's.</summary>
+    private void ValidateToken(short token)
+    {
+        if (token != Version)
+        {
+            ThrowHelper.ThrowAwaitedTwice();
+        }
+    }
+}

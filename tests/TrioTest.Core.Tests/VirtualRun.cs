@@ -1,0 +1,18 @@
+namespace TrioTest.Core.Tests;
+
+/// <summary>Runs test bodies the way the harness will: a virtual clock that autojumps at once, a seed, a strategy.</summary>
+internal static class VirtualRun
+{
+    public static RunOptions Options(ulong seed = 0, ScheduleStrategy? strategy = null) => new()
+    {
+        Clock = VirtualClock.CreateAutojumping(),
+        Seed = seed,
+        Strategy = strategy,
+    };
+
+    public static void Run(Func<Task> main, ulong seed = 0, ScheduleStrategy? strategy = null) =>
+        Trio.Run(main, Options(seed, strategy));
+
+    public static T Run<T>(Func<Task<T>> main, ulong seed = 0, ScheduleStrategy? strategy = null) =>
+        Trio.Run(main, Options(seed, strategy));
+}
