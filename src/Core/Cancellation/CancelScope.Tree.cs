@@ -15,8 +15,11 @@ public sealed partial class CancelScope
     /// <summary>The next sibling in the parent's child list.</summary>
     private CancelScope? _nextSibling;
 
-    /// <summary>The first waiter parked directly in this scope (intrusive list).</summary>
+    /// <summary>The first waiter parked directly in this scope (intrusive list, in parking order).</summary>
     private Waiter? _firstWaiter;
+
+    /// <summary>The last waiter parked directly in this scope.</summary>
+    private Waiter? _lastWaiter;
 
     /// <summary>What a scope does with an <see cref="OperationCanceledException"/> leaving its body.</summary>
     internal enum Catch
@@ -119,8 +122,11 @@ public sealed partial class CancelScope
     /// <summary>Decides what leaving the scope does with <paramref name="exception"/>.</summary>
     internal Catch Classify(OperationCanceledException exception)
     {
+        // Ours: our Cancelled, or a .NET cancellation caused by our token, directly or through a linked source
+        // (CreateLinkedTokenSource, or a library that links internally).
         bool ours = exception is Cancelled
-            || (_tokenSource is not null && exception.CancellationToken == _tokenSource.Token);
+            || (_tokenSource is { IsCancellationRequested: true } source
+                && (exception.CancellationToken == source.Token || exception.CancellationToken.IsCancellationRequested));
         if (!ours)
         {
             return Catch.Propagate;
@@ -134,6 +140,9 @@ public sealed partial class CancelScope
 
         return exception is Cancelled ? Catch.Propagate : Catch.AsCancelled;
     }
+
+    /// <summary>Gets the scope's token if one was created (for <see cref="Cancelled"/>), or <see cref="CancellationToken.None"/>.</summary>
+    internal CancellationToken CreatedToken => _tokenSource?.Token ?? CancellationToken.None;
 
     /// <summary>Records that the scope absorbed a <see cref="Cancelled"/> (a nursery absorbing its children's).</summary>
     internal void MarkCancelledCaught() => CancelledCaught = true;
@@ -178,28 +187,37 @@ public sealed partial class CancelScope
     /// <summary>Parks <paramref name="waiter"/> in this scope, so cancelling the scope aborts it.</summary>
     internal void AddWaiter(Waiter waiter)
     {
-        waiter.NextInScope = _firstWaiter;
-        if (_firstWaiter is not null)
+        waiter.PreviousInScope = _lastWaiter;
+        waiter.NextInScope = null;
+        if (_lastWaiter is null)
         {
-            _firstWaiter.PreviousInScope = waiter;
+            _firstWaiter = waiter;
+        }
+        else
+        {
+            _lastWaiter.NextInScope = waiter;
         }
 
-        _firstWaiter = waiter;
+        _lastWaiter = waiter;
     }
 
     /// <summary>Removes <paramref name="waiter"/> from this scope's list.</summary>
     internal void RemoveWaiter(Waiter waiter)
     {
-        if (waiter.PreviousInScope is not null)
-        {
-            waiter.PreviousInScope.NextInScope = waiter.NextInScope;
-        }
-        else if (_firstWaiter == waiter)
+        if (waiter.PreviousInScope is null)
         {
             _firstWaiter = waiter.NextInScope;
         }
+        else
+        {
+            waiter.PreviousInScope.NextInScope = waiter.NextInScope;
+        }
 
-        if (waiter.NextInScope is not null)
+        if (waiter.NextInScope is null)
+        {
+            _lastWaiter = waiter.PreviousInScope;
+        }
+        else
         {
             waiter.NextInScope.PreviousInScope = waiter.PreviousInScope;
         }
@@ -209,14 +227,13 @@ public sealed partial class CancelScope
 
     /// <summary>
     /// Recomputes effective cancellation for this scope and the scopes inside it (iteratively: thousands of
-    /// nested scopes must not overflow the stack). Scopes that become cancelled abort their parked waiters;
-    /// their tokens are cancelled last, with no synchronization context current, so token callbacks cannot
-    /// re-enter a half-updated tree and <c>ConfigureAwait(false)</c> continuations stay on the loop thread.
+    /// nested scopes must not overflow the stack). Scopes that become cancelled abort their parked waiters, in the
+    /// order they parked; their tokens are cancelled by the loop when the current step ends
+    /// (<see cref="Runner.DeferTokenCancellation"/>), so token callbacks never run inside the canceller's step.
     /// </summary>
     private void Recalculate()
     {
-        List<CancellationTokenSource>? tokensToCancel = null;
-        if (!Update(this, ref tokensToCancel))
+        if (!Update(this))
         {
             return;
         }
@@ -228,25 +245,14 @@ public sealed partial class CancelScope
             while (pending.Count > 0)
             {
                 CancelScope scope = pending.Pop();
-                if (Update(scope, ref tokensToCancel))
+                if (Update(scope))
                 {
                     PushChildren(scope, pending);
                 }
             }
         }
 
-        if (tokensToCancel is not null)
-        {
-            _runner!.RunWithoutContext(tokensToCancel, static sources =>
-            {
-                foreach (CancellationTokenSource source in sources)
-                {
-                    source.Cancel();
-                }
-            });
-        }
-
-        static bool Update(CancelScope scope, ref List<CancellationTokenSource>? tokensToCancel)
+        static bool Update(CancelScope scope)
         {
             bool cancelled = scope._cancelCalled
                 || (!scope._shield && scope._parent is { _effectivelyCancelled: true });
@@ -261,13 +267,14 @@ public sealed partial class CancelScope
                 scope.AbortWaiters();
                 if (scope._tokenSource is { IsCancellationRequested: false } source)
                 {
-                    (tokensToCancel ??= []).Add(source);
+                    scope._runner!.DeferTokenCancellation(source);
                 }
             }
 
             return true;
         }
 
+        // The child list runs newest first, so the stack pops the oldest first: scopes are visited in entry order.
         static void PushChildren(CancelScope scope, Stack<CancelScope> pending)
         {
             for (CancelScope? child = scope._firstChild; child is not null; child = child._nextSibling)
@@ -290,7 +297,7 @@ public sealed partial class CancelScope
         while (waiter is not null)
         {
             Waiter? next = waiter.NextInScope;
-            waiter.TryAbort(reason);
+            waiter.TryAbort(reason, CreatedToken);
             waiter = next;
         }
     }

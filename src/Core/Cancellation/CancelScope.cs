@@ -266,6 +266,7 @@ public sealed partial class CancelScope : ITimerTarget
         ArgumentNullException.ThrowIfNull(body);
         Runner runner = Runner.GetCurrent("CancelScope.RunAsync");
         Ambient outer = runner.CurrentAmbient();
+        Runner.BindToTask(outer.Task);
         Enter(runner, outer.Scope);
         Ambient.Current = new Ambient(outer.Task, this);
         try
@@ -280,7 +281,7 @@ public sealed partial class CancelScope : ITimerTarget
                     CancelledCaught = true;
                     break;
                 case Catch.AsCancelled:
-                    throw new Cancelled(GetEffectiveReason(), e);
+                    throw new Cancelled(GetEffectiveReason(), e.CancellationToken, e);
                 default:
                     throw;
             }
@@ -289,6 +290,7 @@ public sealed partial class CancelScope : ITimerTarget
         {
             Ambient.Current = outer;
             Exit();
+            Runner.CompleteWithoutContext();
         }
     }
 

@@ -8,12 +8,13 @@ namespace TrioTest;
 /// <remarks>
 /// Only the runtime creates it (as only Trio creates <c>trio.Cancelled</c>). It is an
 /// <see cref="OperationCanceledException"/>, so code that catches cancellation the .NET way keeps working;
-/// <see cref="OperationCanceledException.CancellationToken"/> is the cancelled scope's <see cref="CancelScope.Token"/> when one exists.
+/// <see cref="OperationCanceledException.CancellationToken"/> is the innermost scope's <see cref="CancelScope.Token"/> when
+/// that token was created, and <see cref="CancellationToken.None"/> otherwise.
 /// </remarks>
 public sealed class Cancelled : OperationCanceledException
 {
-    internal Cancelled(CancelReason reason, Exception? innerException = null)
-        : base(reason.ToString(), innerException)
+    internal Cancelled(CancelReason reason, CancellationToken token, Exception? innerException = null)
+        : base(reason.ToString(), innerException, token)
     {
         Reason = reason;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest;
 
 /// <summary><see cref="StartAsync{T}"/>: Trio's <c>nursery.start</c>, a child that runs under its caller until it says it has started.</summary>
@@ -11,10 +13,12 @@ public sealed partial class Nursery
     /// <typeparam name="T">The type of the value the child reports when it has started.</typeparam>
     /// <param name="function">The child's function; it must call <c>status.Started(value)</c> once it is ready.</param>
     /// <param name="name">The child's name; by default its function's name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
     /// <returns>The value passed to <see cref="StartStatus{T}.Started"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
-    public async Task<T> StartAsync<T>(Func<StartStatus<T>, Task> function, string? name = null)
+    public async Task<T> StartAsync<T>(Func<StartStatus<T>, Task> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
         _runner.ThrowIfNotLoopThread("Nursery.StartAsync");
@@ -28,22 +32,25 @@ public sealed partial class Nursery
         _pendingStarts++;
         status.Task = _runner.SpawnTask(name ?? TaskNames.Of(function), this, childScope, task => RunStartingChildAsync(task, function, status));
 
-        Waiter waiter = _runner.ParkUnabortable(WaitDescription.Of($"{status.Task.Path} to call Started"), "start", string.Empty, 0);
+        Waiter waiter = _runner.ParkUnabortable(WaitDescription.Of($"{status.Task.Path} to call Started"), "start", filePath, line);
         status.Waiter = waiter;
         object? value = await new ValueTask<object?>(waiter, waiter.Version);
+        Runner.CompleteWithoutContext();
         return (T)value!;
     }
 
     /// <summary>Starts <paramref name="function"/> as a child and waits until it calls <see cref="StartStatus.Started"/>; see <see cref="StartAsync{T}"/>.</summary>
     /// <param name="function">The child's function; it must call <c>status.Started()</c> once it is ready.</param>
     /// <param name="name">The child's name; by default its function's name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
     /// <returns>A task that completes when the child has started.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
-    public Task StartAsync(Func<StartStatus, Task> function, string? name = null)
+    public Task StartAsync(Func<StartStatus, Task> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return StartAsync<object?>(status => function(new StartStatus(status)), name ?? TaskNames.Of(function));
+        return StartAsync<object?>(status => function(new StartStatus(status)), name ?? TaskNames.Of(function), filePath, line);
     }
 
     /// <summary>Runs a starting child's function; reports its end to the caller (before Started) or to the nursery (after).</summary>

@@ -99,6 +99,7 @@ public sealed partial class Nursery
         ArgumentNullException.ThrowIfNull(body);
         Runner runner = Runner.GetCurrent("Nursery.RunAsync");
         Ambient outer = runner.CurrentAmbient();
+        Runner.BindToTask(outer.Task);
         var scope = new CancelScope();
         scope.Enter(runner, outer.Scope);
         var nursery = new Nursery(runner, outer.Task, scope, new CheckpointLocation(CheckpointKind.Wait, null, filePath, line).SourceText);
@@ -124,6 +125,7 @@ public sealed partial class Nursery
 
         Exception? failure = nursery.CollectFailure();
         scope.Exit();
+        Runner.CompleteWithoutContext();
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
@@ -232,7 +234,7 @@ public sealed partial class Nursery
                         CancelScope.MarkCancelledCaught();
                         continue;
                     case CancelScope.Catch.AsCancelled:
-                        cancelled ??= new Cancelled(CancelScope.GetEffectiveReason(), canceled);
+                        cancelled ??= new Cancelled(CancelScope.GetEffectiveReason(), canceled.CancellationToken, canceled);
                         continue;
                     default:
                         if (canceled is Cancelled own)

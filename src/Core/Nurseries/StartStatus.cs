@@ -78,7 +78,7 @@ public sealed class StartStatus<T>
     }
 }
 
-/// <summary>The value-less form of <see cref="StartStatus{T}"/>, given by <see cref="Nursery.StartAsync(Func{StartStatus, Task}, string?)"/>.</summary>
+/// <summary>The value-less form of <see cref="StartStatus{T}"/>, given by <see cref="Nursery.StartAsync(Func{StartStatus, Task}, string?, string, int)"/>.</summary>
 public sealed class StartStatus
 {
     /// <summary>The status this one forwards to.</summary>

@@ -10,8 +10,9 @@ internal sealed partial class Runner
     {
         List<BlockedTask> blocked = DescribeLivingTasks();
         var message = new StringBuilder();
-        message.Append(
-            $"deadlock: all {blocked.Count} tasks are blocked and nothing can wake them (no step is ready, no timer is pending, no work runs on another thread), at virtual time {Clock.Now:c}.");
+        message.Append(PeekNextDeadline() is { } pending
+            ? $"deadlock: all {blocked.Count} tasks are blocked and nothing can wake them: the next timer is due at {pending:c}, but the virtual clock does not autojump and runs at rate 0, so it never gets there (set VirtualClock.AutojumpThreshold, or call Jump from a task). Virtual time {Clock.Now:c}."
+            : $"deadlock: all {blocked.Count} tasks are blocked and nothing can wake them (no step is ready, no timer is pending, no work runs on another thread), at virtual time {Clock.Now:c}.");
         AppendTaskTable(message, blocked);
         message.AppendLine().Append(
             "If a task awaits something outside the loop (Task.Delay or a timer without Trio.TimeProvider, Task.Run, real I/O), the loop cannot see it: pass Trio.TimeProvider to timers, run blocking work with Trio.ToThreadAsync, or set RunOptions.DetectDeadlocks = false.");

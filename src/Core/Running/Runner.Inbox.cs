@@ -23,11 +23,20 @@ internal sealed partial class Runner
     /// <summary>External work in flight (<c>Trio.ToThreadAsync</c>); autojump waits for it.</summary>
     private int _externalWork;
 
-    /// <summary>Escapes recorded so far, in the order the loop saw them.</summary>
+    /// <summary>The most escapes kept with their stacks; later ones are only counted (and seen by instruments).</summary>
+    private const int MaxRecordedEscapes = 100;
+
+    /// <summary>The first escapes, in the order the loop saw them.</summary>
     private readonly List<EscapeInfo> _escapes = [];
 
-    /// <summary>Gets the escapes recorded so far.</summary>
+    /// <summary>How many escapes the loop saw.</summary>
+    private int _escapeCount;
+
+    /// <summary>Gets the first escapes (up to 100), in the order the loop saw them.</summary>
     internal IReadOnlyList<EscapeInfo> Escapes => _escapes;
+
+    /// <summary>Gets how many escapes the loop saw.</summary>
+    internal int EscapeCount => _escapeCount;
 
     /// <summary>Gets how much external work is in flight.</summary>
     internal int ExternalWork => _externalWork;
@@ -52,24 +61,67 @@ internal sealed partial class Runner
     /// <param name="kind">What kind of escape this is.</param>
     internal void PostFromOtherThread(TrioTask? task, object callback, object? state, EscapeKind kind)
     {
-        // Captured here, on the culprit's thread: its stack is what names the cause.
-        string stack = new StackTrace(2, fNeedFileInfo: true).ToString();
+        // Captured here, on the culprit's thread: its stack is what names the cause. File and line info (a PDB read)
+        // only when the escape will fail the run: production runs that post real I/O completions should not pay for it.
+        string stack = new StackTrace(2, fNeedFileInfo: _options.EscapePolicy == EscapePolicy.Fail).ToString();
         AddToInbox(new InboxItem(task, callback, state, new PendingEscape(kind, task?.Path, stack)));
     }
 
     /// <summary>Adds an item and wakes the loop if it is waiting.</summary>
     private void AddToInbox(in InboxItem item)
     {
-        if (_closed)
-        {
-            return;
-        }
-
         lock (_inboxLock)
         {
+            if (_closed)
+            {
+                ForwardAfterClose(item);
+                return;
+            }
+
             _inbox.Add(item);
             _inboxCount = _inbox.Count;
             Monitor.Pulse(_inboxLock);
+        }
+    }
+
+    /// <summary>Closes the inbox: what is still in it, or arrives later, can no longer run on the loop.</summary>
+    private void CloseInbox()
+    {
+        lock (_inboxLock)
+        {
+            _closed = true;
+            foreach (InboxItem item in _inbox)
+            {
+                ForwardAfterClose(item);
+            }
+
+            _inbox.Clear();
+            _inboxCount = 0;
+        }
+    }
+
+    /// <summary>
+    /// After the run: a continuation goes to the thread pool rather than being dropped (its awaiter, or a thread
+    /// blocked in <c>Send</c>, would wait forever); loop-internal actions have nothing left to act on.
+    /// </summary>
+    private static void ForwardAfterClose(in InboxItem item)
+    {
+        if (item.Task is not null)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static i => Invoke(i), item, preferLocal: false);
+        }
+
+        static void Invoke(InboxItem i)
+        {
+            switch (i.Callback)
+            {
+                case SendOrPostCallback callback:
+                    callback(i.State);
+                    break;
+                case Task task:
+                    task.RunSynchronously(System.Threading.Tasks.TaskScheduler.Default);
+                    break;
+            }
         }
     }
 
@@ -116,6 +168,10 @@ internal sealed partial class Runner
             {
                 _currentTask = null;
                 RunWithoutContext(item.Callback, static callback => ((Action)callback)());
+                if (_tokensToCancel.Count != 0)
+                {
+                    FlushTokenCancellations();
+                }
             }
         }
 
@@ -127,7 +183,12 @@ internal sealed partial class Runner
     private void RecordEscape(PendingEscape pending)
     {
         var escape = new EscapeInfo(pending.Kind, pending.TaskPath, Clock.Now, pending.Stack);
-        _escapes.Add(escape);
+        _escapeCount++;
+        if (_escapes.Count < MaxRecordedEscapes)
+        {
+            _escapes.Add(escape);
+        }
+
         if (Instruments.IsActive)
         {
             Instruments.OnEscape(escape);

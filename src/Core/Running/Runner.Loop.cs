@@ -28,6 +28,9 @@ internal sealed partial class Runner
     /// </summary>
     private static readonly TimeSpan s_deadlockGracePeriod = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The longest the loop waits in one pass.</summary>
+    private static readonly TimeSpan s_maximumWait = TimeSpan.FromDays(1);
+
     /// <summary>Steps ready to run, in the order they became ready.</summary>
     private List<ReadyStep> _runQueue = new(64);
 
@@ -39,6 +42,9 @@ internal sealed partial class Runner
 
     /// <summary>How many steps have run.</summary>
     private long _stepsRun;
+
+    /// <summary>Token sources of scopes that became cancelled, cancelled between steps (see <see cref="DeferTokenCancellation"/>).</summary>
+    private readonly List<CancellationTokenSource> _tokensToCancel = [];
 
     /// <summary>The task whose step is running, if any.</summary>
     private TrioTask? _currentTask;
@@ -80,9 +86,10 @@ internal sealed partial class Runner
         Task? mainCompletion = null;
         try
         {
-            Clock.Start();
-            _strategy.OnRunStarting(_random);
             Instruments.OnBeforeRun();
+            Clock.Start();
+            Clock.Owner = this;
+            _strategy.OnRunStarting(_random);
             _rootScope = CancelScope.CreateRoot(this);
             _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, _ =>
             {
@@ -94,7 +101,7 @@ internal sealed partial class Runner
         finally
         {
             _running = false;
-            _closed = true;
+            CloseInbox();
             SynchronizationContext.SetSynchronizationContext(null);
             Instruments.OnAfterRun();
             s_current = null;
@@ -199,7 +206,14 @@ internal sealed partial class Runner
                 }
             }
 
-            if (idle == IdleAction.None || timeout > TimeSpan.Zero)
+            if (IsShorter(s_maximumWait, timeout))
+            {
+                // As Trio clamps to a day: Monitor.Wait takes at most int.MaxValue milliseconds, and the loop re-checks anyway.
+                timeout = s_maximumWait;
+                idle = IdleAction.None;
+            }
+
+            if (!ready)
             {
                 Instruments.OnBeforeIdleWait(timeout);
             }
@@ -303,6 +317,11 @@ internal sealed partial class Runner
                 $"A step of task {task.Path} threw {e.GetType().Name}: {e.Message}. This usually comes from an 'async void' method; make it return Task and await it.", e));
         }
 
+        if (_tokensToCancel.Count != 0)
+        {
+            FlushTokenCancellations();
+        }
+
         _stepsRun++;
         task.RefreshState();
         if (instrumented)
@@ -312,6 +331,36 @@ internal sealed partial class Runner
 
         _strategy.OnStepCompleted(step);
         _currentTask = null;
+    }
+
+    /// <summary>
+    /// Queues a scope's token source to be cancelled when the current step (or timer, or inbox action) ends. Its
+    /// callbacks belong to other tasks: run inside the cancelling step they would run another task's code there,
+    /// which Trio's cancel never does. They run with no context current, so <c>ConfigureAwait(false)</c> stays on the loop.
+    /// </summary>
+    internal void DeferTokenCancellation(CancellationTokenSource source) => _tokensToCancel.Add(source);
+
+    /// <summary>Cancels the deferred token sources, in the order their scopes were cancelled.</summary>
+    private void FlushTokenCancellations()
+    {
+        SynchronizationContext? saved = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            for (int i = 0; i < _tokensToCancel.Count; i++)
+            {
+                _tokensToCancel[i].Cancel();
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(new InvalidOperationException($"A callback registered on a cancel scope's token threw {e.GetType().Name}: {e.Message}. Token callbacks must not throw.", e));
+        }
+        finally
+        {
+            _tokensToCancel.Clear();
+            SynchronizationContext.SetSynchronizationContext(saved);
+        }
     }
 
     /// <summary>Compares two waits where <see cref="Timeout.InfiniteTimeSpan"/> is the longest.</summary>

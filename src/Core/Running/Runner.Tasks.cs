@@ -54,7 +54,7 @@ internal sealed partial class Runner
     {
         long id = _nextTaskId++;
         string path = nursery is null ? name : nursery.ParentTask.ClaimChildPath(name);
-        var task = new TrioTask(this, id, name, path, nursery);
+        var task = new TrioTask(this, id, name, path, nursery) { InitialScope = scope };
         _livingTasks.Add(id, task);
         if (Instruments.IsActive)
         {
@@ -92,10 +92,22 @@ internal sealed partial class Runner
         try
         {
             await (main() ?? throw ThrowHelper.NullTaskFromBody("Trio.Run"));
+            TaskExited(_mainTask!);
+            if (_livingTasks.Count != 0)
+            {
+                // Only a nursery that was started and not awaited lets a task outlive main.
+                Fail(new InvalidOperationException(
+                    $"main returned while {_livingTasks.Count} task(s) were still running ({string.Join(", ", GetLivingTasks().Select(t => t.Path))}). "
+                    + "Await every Nursery.RunAsync: a nursery must not outlive the code that opened it."));
+            }
         }
         finally
         {
-            TaskExited(_mainTask!);
+            if (_mainTask!.State != TrioTaskState.Exited)
+            {
+                TaskExited(_mainTask);
+            }
+
             _mainDone = true;
         }
     }

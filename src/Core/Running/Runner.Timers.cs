@@ -6,12 +6,46 @@ internal sealed partial class Runner
     /// <summary>Pending timers. Ties on the deadline break by creation sequence, never by identity or hash.</summary>
     private readonly PriorityQueue<TimerEntry, TimerKey> _timers = new();
 
+    /// <summary>The heap size below which stale entries are left alone.</summary>
+    private const int MinimumPruneThreshold = 1024;
+
+    /// <summary>The heap size at which the next registration prunes stale entries.</summary>
+    private int _pruneThreshold = MinimumPruneThreshold;
+
     /// <summary>The sequence number of the last timer registered.</summary>
     private long _timerSequence;
 
     /// <summary>Registers <paramref name="target"/> to fire at <paramref name="deadline"/>, as long as its generation stays <paramref name="generation"/>.</summary>
-    internal void AddTimer(ITimerTarget target, long generation, TimeSpan deadline) =>
+    internal void AddTimer(ITimerTarget target, long generation, TimeSpan deadline)
+    {
+        if (_timers.Count >= _pruneThreshold)
+        {
+            PruneStaleTimers();
+        }
+
         _timers.Enqueue(new TimerEntry(target, generation), new TimerKey(deadline.Ticks, ++_timerSequence));
+    }
+
+    /// <summary>
+    /// Drops every stale entry (a cancelled sleep, an exited scope, a disposed timer) and re-heapifies, so they do not
+    /// pile up (and keep their targets alive) until their deadlines. The threshold doubles with the live count,
+    /// so the cost is O(1) amortized per registration (Trio's <c>Deadlines._prune</c>).
+    /// </summary>
+    private void PruneStaleTimers()
+    {
+        var live = new List<(TimerEntry, TimerKey)>(_timers.Count);
+        foreach ((TimerEntry entry, TimerKey key) in _timers.UnorderedItems)
+        {
+            if (entry.Target.TimerGeneration == entry.Generation)
+            {
+                live.Add((entry, key));
+            }
+        }
+
+        _timers.Clear();
+        _timers.EnqueueRange(live);
+        _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * live.Count);
+    }
 
     /// <summary>Gets the next live deadline, dropping stale entries from the top of the heap.</summary>
     /// <returns>The deadline, or <see langword="null"/> if no timer is pending.</returns>
@@ -55,6 +89,10 @@ internal sealed partial class Runner
             try
             {
                 entry.Target.OnTimerFired(new TimeSpan(key.Ticks));
+                if (_tokensToCancel.Count != 0)
+                {
+                    FlushTokenCancellations();
+                }
             }
             catch (Exception e)
             {

@@ -71,6 +71,9 @@ internal sealed partial class Runner
     /// <summary>Gets the options the run was started with.</summary>
     internal RunOptions Options => _options;
 
+    /// <summary>Gets a value indicating whether the loop is running.</summary>
+    internal bool IsRunning => _running;
+
     /// <summary>Gets a value indicating whether the caller is on this run's loop thread while it runs.</summary>
     internal bool IsLoopThread => _running && Environment.CurrentManagedThreadId == _loopThreadId;
 
@@ -123,7 +126,7 @@ internal sealed partial class Runner
 
         if (_currentTask is { } task)
         {
-            return new Ambient(task, _rootScope!);
+            return new Ambient(task, task.InitialScope);
         }
 
         throw new InvalidOperationException(
@@ -140,6 +143,26 @@ internal sealed partial class Runner
     /// <summary>Records the first error that ends the run; the loop stops at its next check.</summary>
     /// <param name="error">The error.</param>
     internal void Fail(Exception error) => _fatal ??= ExceptionDispatchInfo.Capture(error);
+
+    /// <summary>
+    /// Makes the calling library method resume on <paramref name="task"/>'s context after its awaits, even when it was
+    /// entered from a flow with no context (code after a <c>ConfigureAwait(false)</c> that resumed inline on the loop).
+    /// The async method builder restores the caller's context when the method first suspends, so this affects only the method.
+    /// </summary>
+    internal static void BindToTask(TrioTask task)
+    {
+        if (SynchronizationContext.Current != task.Context)
+        {
+            SynchronizationContext.SetSynchronizationContext(task.Context);
+        }
+    }
+
+    /// <summary>
+    /// Called last in a library async method: its task then completes with no context current, so a caller's
+    /// <c>ConfigureAwait(false)</c> continuation runs inline on the loop thread instead of being sent to the thread pool,
+    /// and a caller that captured its context gets a posted step, as for any other loop-driven completion.
+    /// </summary>
+    internal static void CompleteWithoutContext() => SynchronizationContext.SetSynchronizationContext(null);
 
     /// <summary>Runs <paramref name="action"/> with no synchronization context current, then restores the step's context.</summary>
     /// <remarks>Completing work with no context current lets <c>ConfigureAwait(false)</c> continuations run inline, on the loop thread, instead of going to the thread pool.</remarks>

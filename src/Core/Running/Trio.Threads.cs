@@ -29,6 +29,7 @@ public static partial class Trio
         runner.BeginExternalWork();
         ThreadPool.QueueUserWorkItem(static job => job.Run(), new ThreadJob<T>(runner, waiter, work, token), preferLocal: false);
         object? result = await new ValueTask<object?>(waiter, waiter.Version);
+        Runner.CompleteWithoutContext();
         return (T)result!;
     }
 

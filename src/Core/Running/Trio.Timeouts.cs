@@ -15,6 +15,7 @@ public static partial class Trio
     {
         CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.MoveOnAfterAsync");
         await scope.RunAsync(body);
+        Runner.CompleteWithoutContext();
         return !scope.CancelledCaught;
     }
 
@@ -29,6 +30,7 @@ public static partial class Trio
     {
         var scope = new CancelScope { Deadline = deadline, Shield = shield };
         await scope.RunAsync(body);
+        Runner.CompleteWithoutContext();
         return !scope.CancelledCaught;
     }
 
@@ -45,6 +47,7 @@ public static partial class Trio
     {
         CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.FailAfterAsync");
         await scope.RunAsync(body);
+        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish within {timeout:c} (Trio.FailAfterAsync).");
     }
 
@@ -64,6 +67,7 @@ public static partial class Trio
         CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.FailAfterAsync");
         T result = default!;
         await scope.RunAsync(async () => result = await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.FailAfterAsync")));
+        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish within {timeout:c} (Trio.FailAfterAsync).");
         return result;
     }
@@ -80,6 +84,7 @@ public static partial class Trio
     {
         var scope = new CancelScope { Deadline = deadline, Shield = shield };
         await scope.RunAsync(body);
+        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish by {deadline:c} (Trio.FailAtAsync).");
     }
 
@@ -98,6 +103,7 @@ public static partial class Trio
         var scope = new CancelScope { Deadline = deadline, Shield = shield };
         T result = default!;
         await scope.RunAsync(async () => result = await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.FailAtAsync")));
+        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish by {deadline:c} (Trio.FailAtAsync).");
         return result;
     }
@@ -116,11 +122,14 @@ public static partial class Trio
     {
         ArgumentNullException.ThrowIfNull(body);
         var scope = new CancelScope();
-        using (cancellationToken.Register(static s => ((CancelScope)s!).Cancel("cancellation token"), scope))
-        {
-            await scope.RunAsync(body);
-        }
 
+        // Registered inside the scope, so a cancel from another thread always finds it entered and bound to the loop.
+        await scope.RunAsync(async () =>
+        {
+            using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((CancelScope)s!).Cancel("cancellation token"), scope);
+            await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.RunWithCancellationAsync"));
+        });
+        Runner.CompleteWithoutContext();
         if (scope.CancelledCaught && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);

@@ -105,7 +105,7 @@ public static partial class Trio
             now,
             runner.PeekNextDeadline() is { } deadline ? deadline - now : null,
             runner.ExternalWork,
-            runner.Escapes.Count);
+            runner.EscapeCount);
     }
 
     /// <summary>Installs <paramref name="instrument"/> in the current run; installing it twice does nothing.</summary>

@@ -50,6 +50,9 @@ public sealed class TrioTask
     /// <summary>Gets the nursery the task runs in, or <see langword="null"/> for <c>main</c>.</summary>
     public Nursery? ParentNursery { get; internal set; }
 
+    /// <summary>Gets or sets the scope the task started in (its nursery's); the fallback when a step runs without the task's execution context.</summary>
+    internal CancelScope InitialScope { get; set; } = null!;
+
     /// <summary>Gets the run this task belongs to.</summary>
     internal Runner Runner { get; }
 

@@ -150,14 +150,15 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
 
     /// <summary>Aborts the wait because its scope was cancelled, if the queue it waits on lets it go.</summary>
     /// <param name="reason">Why the scope was cancelled.</param>
-    public void TryAbort(CancelReason reason)
+    /// <param name="token">The scope's token, if created, for <see cref="OperationCanceledException.CancellationToken"/>.</param>
+    public void TryAbort(CancelReason reason, CancellationToken token)
     {
         if (_completed || (_queue is not null && !_queue.TryRemove(this)))
         {
             return;
         }
 
-        Wake(error: new Cancelled(reason));
+        Wake(error: new Cancelled(reason, token));
     }
 
     /// <inheritdoc/>
@@ -249,7 +250,7 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
         object? result = _result;
         if (error is null && _checkScope is { IsEffectivelyCancelled: true } scope)
         {
-            error = new Cancelled(scope.GetEffectiveReason());
+            error = new Cancelled(scope.GetEffectiveReason(), scope.CreatedToken);
         }
 
         _runner.ReturnWaiter(this);

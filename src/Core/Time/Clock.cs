@@ -17,8 +17,11 @@ public abstract class Clock
     /// <summary>Gets the time elapsed on this clock since the run started.</summary>
     public abstract TimeSpan Now { get; }
 
-    /// <summary>Gets a value indicating whether this clock's time is virtual (its timestamps are a fixed epoch plus <see cref="Now"/>).</summary>
-    public virtual bool IsVirtual => false;
+    /// <summary>
+    /// Gets a value indicating whether this is a <see cref="VirtualClock"/>: its timestamps are a fixed epoch plus
+    /// <see cref="Now"/>, the loop autojumps it, and deadlocks are detected by default. Custom clocks are real-time clocks.
+    /// </summary>
+    public bool IsVirtual => this is VirtualClock;
 
     /// <summary>
     /// Returns the real time the loop may wait, if nothing else happens, before <paramref name="deadline"/>
@@ -31,6 +34,9 @@ public abstract class Clock
 
     /// <summary>Called by the loop when the run starts, before any step runs.</summary>
     protected abstract void OnStart();
+
+    /// <summary>Gets or sets the run this clock drives.</summary>
+    internal Runner? Owner { get; set; }
 
     /// <summary>Claims the clock for one run and starts it.</summary>
     /// <exception cref="InvalidOperationException">The clock already drove a run.</exception>

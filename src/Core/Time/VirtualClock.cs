@@ -45,9 +45,6 @@ public sealed class VirtualClock : Clock
     public static VirtualClock CreateAutojumping() => new(TimeSpan.Zero);
 
     /// <inheritdoc/>
-    public override bool IsVirtual => true;
-
-    /// <inheritdoc/>
     public override TimeSpan Now => _rate == 0 ? _virtualBase : _virtualBase + RealSinceBase() * _rate;
 
     /// <summary>Gets or sets how many virtual seconds pass per real second (0 by default). Setting it re-bases the clock, so time already passed is kept.</summary>
@@ -99,6 +96,12 @@ public sealed class VirtualClock : Clock
                 "time can't go backwards: VirtualClock.Jump takes a duration of zero or more.");
         }
 
+        if (Runner.CurrentOrNull is not { IsLoopThread: true } && Owner is { IsRunning: true })
+        {
+            throw new InvalidOperationException(
+                "VirtualClock.Jump was called from another thread while the clock drives a run: call it from one of the run's tasks, so the loop sees the jump.");
+        }
+
         _virtualBase += duration;
     }
 
@@ -111,7 +114,13 @@ public sealed class VirtualClock : Clock
             return TimeSpan.Zero;
         }
 
-        return _rate == 0 ? Timeout.InfiniteTimeSpan : remaining / _rate;
+        if (_rate == 0)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        double seconds = remaining.TotalSeconds / _rate;
+        return seconds >= TimeSpan.FromDays(1).TotalSeconds ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(seconds);
     }
 
     /// <summary>Moves the clock to <paramref name="deadline"/> if it lies ahead (the loop's autojump).</summary>
