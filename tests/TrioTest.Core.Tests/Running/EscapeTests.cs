@@ -1,0 +1,150 @@
+namespace TrioTest.Core.Tests.Running;
+
+public sealed class EscapeTests
+{
+    [Fact]
+    public void TaskRun_PostingBack_IsRecordedWithADiagnosis_AndTheRunGoesOn()
+    {
+        var escapes = new List<EscapeInfo>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new EscapeRecorder(escapes));
+
+        // The loop cannot see work on the thread pool; without this it could report a deadlock before the work returns.
+        options.DetectDeadlocks = false;
+
+        int result = Trio.Run(async () =>
+        {
+            int value = await Task.Run(() => 5);
+            await Trio.CheckpointAsync();
+            return value;
+        }, options);
+
+        Assert.Equal(5, result);
+        EscapeInfo escape = Assert.Single(escapes);
+        Assert.Equal(EscapeKind.ForeignPost, escape.Kind);
+        Assert.Equal("main", escape.TaskPath);
+        Assert.Contains("Trio.ToThreadAsync", escape.Diagnosis);
+    }
+
+    [Fact]
+    public void StrictPolicy_TaskDelayWithoutAProvider_FailsNamingTheFix()
+    {
+        RunOptions options = VirtualRun.Options();
+        options.EscapePolicy = EscapePolicy.Fail;
+        options.DetectDeadlocks = false;
+
+        var error = Assert.Throws<EscapeException>(() => Trio.Run(async () =>
+        {
+#pragma warning disable RS0030 // The escape under test.
+            await Task.Delay(1);
+#pragma warning restore RS0030
+        }, options));
+
+        Assert.Contains("Task.Delay without a TimeProvider: pass Trio.TimeProvider", error.Message);
+        Assert.Contains("Stack of the thread that came back", error.Message);
+    }
+
+    [Fact]
+    public void Primitives_FromAnotherThread_ThrowAndNameTheFix()
+    {
+        InvalidOperationException? error = null;
+
+        VirtualRun.Run(() => Trio.ToThreadAsync(() =>
+        {
+            error = Assert.Throws<InvalidOperationException>(() => Trio.CheckpointAsync());
+        }));
+
+        Assert.Contains("outside the loop of the TrioTest run it belongs to", error!.Message);
+        Assert.Contains("Trio.ToThreadAsync", error.Message);
+    }
+
+    [Fact]
+    public void ConfigureAwaitFalse_OnLibraryAwaitables_StaysOnTheLoop()
+    {
+        int loop = Environment.CurrentManagedThreadId;
+        var threads = new List<int>();
+        RunOptions options = VirtualRun.Options();
+        options.EscapePolicy = EscapePolicy.Fail;
+
+        Trio.Run(async () =>
+        {
+            await Trio.MoveOnAfterAsync(TimeSpan.FromSeconds(1), () => Trio.SleepForeverAsync().AsTask()).ConfigureAwait(false);
+            threads.Add(Environment.CurrentManagedThreadId);
+            await Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromSeconds(1)).AsTask());
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            threads.Add(Environment.CurrentManagedThreadId);
+            await Trio.SleepAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            threads.Add(Environment.CurrentManagedThreadId);
+            await Trio.ToThreadAsync(() => 1).ConfigureAwait(false);
+            threads.Add(Environment.CurrentManagedThreadId);
+        }, options);
+
+        Assert.Equal([loop, loop, loop, loop], threads);
+    }
+
+    [Fact]
+    public void NurseryEnteredAfterConfigureAwaitFalse_StillWaitsForItsChildrenOnTheLoop()
+    {
+        RunOptions options = VirtualRun.Options();
+        options.EscapePolicy = EscapePolicy.Fail;
+        bool childDone = false;
+
+        TimeSpan end = Trio.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), Trio.TimeProvider).ConfigureAwait(false);
+            await Nursery.RunAsync(async nursery =>
+            {
+                nursery.StartSoon(async () =>
+                {
+                    await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+                    childDone = true;
+                });
+                await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+            });
+            return Trio.CurrentTime;
+        }, options);
+
+        Assert.True(childDone);
+        Assert.Equal(TimeSpan.FromSeconds(2), end);
+    }
+
+    [Fact]
+    public void CancellingAScope_DoesNotRunOtherTasksTokenCallbacksInsideTheCancellersStep()
+    {
+        int observedInsideStep = -1;
+
+        VirtualRun.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            int flag = 0;
+            nursery.StartSoon(async () =>
+            {
+                // A completion source cancelled from a token callback: ConfigureAwait(false) would run the rest inline
+                // in whichever code cancels the token. (Task.Delay cannot show this: since .NET 8 a cancelled delay
+                // always resumes on the thread pool.)
+                var done = new TaskCompletionSource();
+                using CancellationTokenRegistration registration = Trio.CancellationToken.Register(() => done.TrySetCanceled());
+                try
+                {
+                    await done.Task.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    flag = 1;
+                }
+            });
+            await Trio.WaitAllTasksBlockedAsync();
+            nursery.CancelScope.Cancel();
+            observedInsideStep = flag;
+        }));
+
+        Assert.Equal(0, observedInsideStep);
+    }
+
+    private sealed class EscapeRecorder(List<EscapeInfo> escapes) : Instrument
+    {
+        public override void EscapeDetected(in EscapeEventArgs args) => escapes.Add(args.Escape);
+    }
+}
