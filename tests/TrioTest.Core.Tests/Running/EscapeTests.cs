@@ -12,9 +12,25 @@ public sealed class EscapeTests
         // The loop cannot see work on the thread pool; without this it could report a deadlock before the work returns.
         options.DetectDeadlocks = false;
 
+        using var gate = new ManualResetEventSlim();
         int result = Trio.Run(async () =>
         {
-            int value = await Task.Run(() => 5);
+            int value = 0;
+            await Nursery.RunAsync(async nursery =>
+            {
+                // The work waits until main awaits it, so its completion always posts back from the pool thread.
+                Task<int> work = Task.Run(() =>
+                {
+                    gate.Wait();
+                    return 5;
+                });
+                nursery.StartSoon(() =>
+                {
+                    gate.Set();
+                    return Task.CompletedTask;
+                }, "releaser");
+                value = await work;
+            });
             await Trio.CheckpointAsync();
             return value;
         }, options);

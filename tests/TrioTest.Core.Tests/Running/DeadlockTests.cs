@@ -1,0 +1,68 @@
+namespace TrioTest.Core.Tests.Running;
+
+public sealed class DeadlockTests
+{
+    [Fact]
+    public void TwoTasksWaitingOnEachOther_FailAtOnce_NamingEveryTaskAndWhereItStopped()
+    {
+        var error = Assert.Throws<DeadlockException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            var a = new TaskCompletionSource();
+            var b = new TaskCompletionSource();
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync("a waits for b");
+                await b.Task;
+                a.SetResult();
+            }, "a");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync("b waits for a");
+                await a.Task;
+                b.SetResult();
+            }, "b");
+            return Task.CompletedTask;
+        })));
+
+        Assert.StartsWith("deadlock: all 3 tasks are blocked", error.Message);
+        Assert.Equal(["main", "main/a", "main/b"], error.BlockedTasks.Select(t => t.Path));
+        Assert.Equal("a waits for b", error.BlockedTasks[1].LastCheckpoint!.Value.Label);
+        Assert.StartsWith("the children of its nursery (DeadlockTests.cs:", error.BlockedTasks[0].WaitingFor);
+        Assert.Null(error.BlockedTasks[1].WaitingFor);
+        Assert.Contains("\"b waits for a\" at DeadlockTests.cs:", error.Message);
+    }
+
+    [Fact]
+    public void SleepForeverWithNothingToCancelIt_IsADeadlock()
+    {
+        var error = Assert.Throws<DeadlockException>(() => VirtualRun.Run(() => Trio.SleepForeverAsync().AsTask()));
+
+        BlockedTask main = Assert.Single(error.BlockedTasks);
+        Assert.Equal("sleep forever", main.WaitingFor);
+    }
+
+    [Fact]
+    public void WithTheSystemClock_DetectionIsOffByDefault_AndCanBeTurnedOn()
+    {
+        Assert.Throws<DeadlockException>(() => Trio.Run(
+            () => Trio.SleepForeverAsync().AsTask(),
+            new RunOptions { DetectDeadlocks = true }));
+    }
+
+    [Fact]
+    public void AbandonedNursery_FailsTheRunNamingTheTasksLeftBehind()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => VirtualRun.Run(async () =>
+        {
+            Task forgotten = Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromSeconds(1)).AsTask(), "orphan");
+                return Task.CompletedTask;
+            });
+            await Trio.CheckpointAsync();
+        }));
+
+        Assert.Contains("main/orphan", error.Message);
+        Assert.Contains("Await every Nursery.RunAsync", error.Message);
+    }
+}
