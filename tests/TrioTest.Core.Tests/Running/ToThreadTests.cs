@@ -45,22 +45,27 @@ public sealed class ToThreadTests
     }
 
     [Fact]
-    public void ToThread_WorkGetsTheScopesToken()
+    public void ToThread_WorkGetsTheScopesToken_AndCanStopEarlyWhenItIsCancelled()
     {
-        bool sawCancellation = VirtualRun.Run(async () =>
-        {
-            var scope = new CancelScope();
-            bool saw = false;
-            await scope.RunAsync(async () =>
-            {
-                scope.Cancel();
-                await Trio.CancelShieldedCheckpointAsync();
-                saw = await new CancelScope { Shield = true }.RunAsync(() => Task.CompletedTask).ContinueWith(_ => true, TaskScheduler.Default) && Trio.CancellationToken.IsCancellationRequested;
-            });
-            return saw;
-        });
+        bool workSawCancellation = false;
+        var scope = new CancelScope();
 
-        Assert.True(sawCancellation);
+        VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => scope.RunAsync(() => Trio.ToThreadAsync(token =>
+            {
+                token.WaitHandle.WaitOne();
+                workSawCancellation = token.IsCancellationRequested;
+            })), "worker");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync();
+                scope.Cancel("stop the worker");
+            }, "canceller");
+            return Task.CompletedTask;
+        }));
+
+        Assert.True(workSawCancellation);
     }
 
     [Fact]
