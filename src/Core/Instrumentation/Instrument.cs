@@ -60,6 +60,12 @@ public abstract class Instrument
     {
     }
 
+    /// <summary>Called when a primitive wakes a task parked on it (an event set, a lock handed over).</summary>
+    /// <param name="args">The task and the primitive.</param>
+    public virtual void TaskUnparked(in UnparkEventArgs args)
+    {
+    }
+
     /// <summary>Called before the loop waits for outside events because no step is ready (Trio's <c>before_io_wait</c>).</summary>
     /// <param name="args">How long the loop may wait.</param>
     public virtual void BeforeIdleWait(in IdleWaitEventArgs args)

@@ -19,6 +19,13 @@ public readonly record struct TaskEventArgs(TrioTask Task, TimeSpan Time, long S
 /// <param name="Step">The number of steps run so far.</param>
 public readonly record struct CheckpointEventArgs(TrioTask Task, CheckpointLocation Location, TimeSpan Time, long Step);
 
+/// <summary>The arguments of <see cref="Instrument.TaskUnparked"/>.</summary>
+/// <param name="Task">The task woken.</param>
+/// <param name="Primitive">The name of the parking lot it waited on, such as <c>Lock "accounts"</c>.</param>
+/// <param name="Time">The run's time.</param>
+/// <param name="Step">The number of steps run so far.</param>
+public readonly record struct UnparkEventArgs(TrioTask Task, string Primitive, TimeSpan Time, long Step);
+
 /// <summary>The arguments of <see cref="Instrument.BeforeIdleWait"/>.</summary>
 /// <param name="Timeout">The real time the loop may wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
 /// <param name="Time">The run's time.</param>

@@ -57,6 +57,14 @@ internal sealed class InstrumentSet
     public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line) =>
         Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a));
 
+    public void OnUnparked(TrioTask task, string primitive)
+    {
+        if (IsActive)
+        {
+            Dispatch(nameof(Instrument.TaskUnparked), new UnparkEventArgs(task, primitive, _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.TaskUnparked(in a));
+        }
+    }
+
     public void OnBeforeIdleWait(TimeSpan timeout)
     {
         if (IsActive)

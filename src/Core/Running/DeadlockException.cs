@@ -25,4 +25,7 @@ public sealed class DeadlockException : Exception
 
     /// <summary>Gets every blocked task, in spawn order.</summary>
     public IReadOnlyList<BlockedTask> BlockedTasks { get; }
+
+    /// <summary>Gets the first cycle of the wait-for graph (task paths, the first repeated at the end), or an empty list if the tasks wait on nothing that other tasks hold.</summary>
+    public IReadOnlyList<string> Cycle { get; init; } = [];
 }

@@ -63,6 +63,9 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     /// <summary>What the waiter waits for, for the deadlock report.</summary>
     private WaitDescription _description;
 
+    /// <summary>Sets what the waiter waits for (a parking lot's name after <c>Repark</c>).</summary>
+    internal void Redescribe(WaitDescription description) => _description = description;
+
     internal Waiter(Runner runner) => _runner = runner;
 
     /// <summary>Gets the task that awaits this waiter.</summary>
@@ -82,6 +85,16 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
 
     /// <summary>Gets or sets the generation of this waiter's timer registration (a sleep's deadline).</summary>
     public long TimerGeneration { get; set; }
+
+    /// <summary>Gets or sets the queue the parked waiter is on (a parking lot moves it with <c>Repark</c>).</summary>
+    public IWaitQueue? Queue
+    {
+        get => _queue;
+        set => _queue = value;
+    }
+
+    /// <summary>Gets or sets the waiter's node in a parking lot's queue.</summary>
+    public LinkedListNode<Waiter>? LotNode { get; set; }
 
     /// <summary>Gets what the waiter waits for.</summary>
     public WaitDescription Description => _description;
@@ -235,6 +248,7 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
         _result = null;
         _queue = null;
         _description = default;
+        LotNode = null;
     }
 
     /// <summary>Returns the result, throwing the wait's exception or the cancel point's <see cref="Cancelled"/>, and returns the waiter to the pool.</summary>
