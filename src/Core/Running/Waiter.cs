@@ -174,6 +174,18 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
         Wake(error: new Cancelled(reason, token));
     }
 
+    /// <summary>Ends the wait with <paramref name="error"/> if the queue it waits on lets it go (a channel end closed under it).</summary>
+    /// <param name="error">The exception the wait throws.</param>
+    public void TryAbort(Exception error)
+    {
+        if (_completed || (_queue is not null && !_queue.TryRemove(this)))
+        {
+            return;
+        }
+
+        Wake(error: error);
+    }
+
     /// <inheritdoc/>
     /// <remarks>A sleeping waiter's deadline has come.</remarks>
     public void OnTimerFired(TimeSpan due) => Wake();

@@ -122,6 +122,12 @@ public sealed class ParkingLot : IWaitQueue
     /// <summary>Gets the task parked longest, without waking it.</summary>
     internal TrioTask? PeekFirstTask() => _waiters.First?.Value.Task;
 
+    /// <summary>Takes the waiter parked longest out of the lot, without waking it.</summary>
+    internal void TakeFirst() => Remove(_waiters.First!.Value);
+
+    /// <summary>Gets the waiter parked longest, without waking it.</summary>
+    internal Waiter? PeekFirstWaiter() => _waiters.First?.Value;
+
     /// <summary>Adds a parked waiter at the end (a repark).</summary>
     private void Add(Waiter waiter)
     {

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace TrioTest;
+
+/// <summary>
+/// The send end of a memory channel (<see cref="MemoryChannel.Open{T}"/>). Clone it to give each producer its own end;
+/// when every send end is closed, receivers get <see cref="EndOfChannelException"/> once the buffer is drained.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
+{
+    /// <summary>The channel.</summary>
+    private readonly MemoryChannelState<T> _state;
+
+    /// <summary>Tasks parked in this end, so closing it can wake them (with their waiter's version at park time).</summary>
+    private readonly List<(Waiter Waiter, short Version)> _parked = [];
+
+    internal MemorySendChannel(MemoryChannelState<T> state) => _state = state;
+
+    /// <summary>Gets a value indicating whether this end is closed.</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>Sends <paramref name="value"/>, waiting while the buffer is full (or, at capacity 0, until a receiver takes it): a checkpoint.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    /// <returns>An awaitable; await it exactly once.</returns>
+    /// <exception cref="ObjectDisposedException">This end is closed.</exception>
+    /// <exception cref="BrokenResourceException">Every receive end is closed.</exception>
+    /// <exception cref="InvalidOperationException">Outside a run or off its loop thread.</exception>
+    /// <exception cref="Cancelled">Thrown by the await if the scope is cancelled first; the value is then not sent.</exception>
+    public ValueTask SendAsync(T value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        Runner runner = Runner.GetCurrent("MemorySendChannel.SendAsync");
+        ObjectDisposedException.ThrowIf(IsClosed, this);
+        Ambient ambient = runner.CurrentAmbient();
+        if (ambient.Scope.IsEffectivelyCancelled)
+        {
+            return runner.CheckpointAsync(CheckpointKind.Checkpoint, _state.Name, filePath, line);
+        }
+
+        if (_state.TrySend(value))
+        {
+            ambient.Task.CancelPoints++;
+            return runner.CheckpointAsync(CheckpointKind.Shielded, _state.Name, filePath, line);
+        }
+
+        ValueTask wait = _state.Senders.Park(runner, value, filePath, line, out Waiter? waiter);
+        Track(waiter);
+        return wait;
+    }
+
+    /// <summary>Sends <paramref name="value"/> if that needs no waiting (Trio's <c>send_nowait</c>).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns><see langword="true"/> if a receiver took it or the buffer had room; <see langword="false"/> if a send would wait.</returns>
+    /// <exception cref="ObjectDisposedException">This end is closed.</exception>
+    /// <exception cref="BrokenResourceException">Every receive end is closed.</exception>
+    public bool TrySend(T value)
+    {
+        _state.Receivers.ThrowIfOffLoop("MemorySendChannel.TrySend");
+        ObjectDisposedException.ThrowIf(IsClosed, this);
+        return _state.TrySend(value);
+    }
+
+    /// <summary>Opens another send end on the same channel; the channel ends only when every send end is closed.</summary>
+    /// <returns>The new end.</returns>
+    /// <exception cref="ObjectDisposedException">This end is closed.</exception>
+    public MemorySendChannel<T> Clone()
+    {
+        ObjectDisposedException.ThrowIf(IsClosed, this);
+        _state.OpenSenders++;
+        return new MemorySendChannel<T>(_state);
+    }
+
+    /// <summary>Closes this end; tasks blocked sending on it get <see cref="ObjectDisposedException"/>. Closing twice does nothing.</summary>
+    public void Close()
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        _state.Receivers.ThrowIfOffLoop("MemorySendChannel.Close");
+        IsClosed = true;
+        foreach ((Waiter waiter, short version) in _parked)
+        {
+            if (waiter.Version == version)
+            {
+                waiter.TryAbort(new ObjectDisposedException(ToString(), "This send end was closed while the task was sending on it."));
+            }
+        }
+
+        _parked.Clear();
+        if (--_state.OpenSenders == 0)
+        {
+            _state.OnLastSenderClosed();
+        }
+    }
+
+    /// <summary>Closes this end.</summary>
+    public void Dispose() => Close();
+
+    /// <summary>Closes this end.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Close();
+        return default;
+    }
+
+    /// <summary>Gets the channel's statistics.</summary>
+    /// <returns>The buffer, the open ends and the waiters.</returns>
+    public MemoryChannelStatistics GetStatistics() => _state.GetStatistics();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"send end of {_state.Name}{(IsClosed ? " (closed)" : string.Empty)}";
+
+    /// <summary>Remembers a parked waiter, dropping entries of waits that are over.</summary>
+    private void Track(Waiter? waiter)
+    {
+        if (waiter is null)
+        {
+            return;
+        }
+
+        _parked.RemoveAll(static entry => entry.Waiter.Version != entry.Version || entry.Waiter.IsCompleted);
+        _parked.Add((waiter, waiter.Version));
+    }
+}
