@@ -13,8 +13,8 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     /// <summary>The channel.</summary>
     private readonly MemoryChannelState<T> _state;
 
-    /// <summary>Tasks parked in this end, so closing it can wake them (with their waiter's version at park time).</summary>
-    private readonly List<(Waiter Waiter, short Version)> _parked = [];
+    /// <summary>Tasks parked in this end, woken if it is closed under them.</summary>
+    private readonly ParkedInEnd _parked = new();
 
     internal MemoryReceiveChannel(MemoryChannelState<T> state) => _state = state;
 
@@ -57,7 +57,7 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
                 throw new InvalidOperationException("unreachable: a cancelled receive parked");
             }
 
-            Track(waiter);
+            _parked.Track(waiter);
             return (T)(await new ValueTask<object?>(waiter, waiter.Version))!;
         }
         finally
@@ -100,16 +100,8 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
         }
 
         _state.Receivers.ThrowIfOffLoop("MemoryReceiveChannel.Close");
+        _parked.AbortAll(this);
         IsClosed = true;
-        foreach ((Waiter waiter, short version) in _parked)
-        {
-            if (waiter.Version == version)
-            {
-                waiter.TryAbort(new ObjectDisposedException(ToString(), "This receive end was closed while the task was receiving on it."));
-            }
-        }
-
-        _parked.Clear();
         if (--_state.OpenReceivers == 0)
         {
             _state.OnLastReceiverClosed();
@@ -155,11 +147,4 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
 
     /// <inheritdoc/>
     public override string ToString() => $"receive end of {_state.Name}{(IsClosed ? " (closed)" : string.Empty)}";
-
-    /// <summary>Remembers a parked waiter, dropping entries of waits that are over.</summary>
-    private void Track(Waiter waiter)
-    {
-        _parked.RemoveAll(static entry => entry.Waiter.Version != entry.Version || entry.Waiter.IsCompleted);
-        _parked.Add((waiter, waiter.Version));
-    }
 }

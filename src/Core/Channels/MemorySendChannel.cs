@@ -13,8 +13,8 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
     /// <summary>The channel.</summary>
     private readonly MemoryChannelState<T> _state;
 
-    /// <summary>Tasks parked in this end, so closing it can wake them (with their waiter's version at park time).</summary>
-    private readonly List<(Waiter Waiter, short Version)> _parked = [];
+    /// <summary>Tasks parked in this end, woken if it is closed under them.</summary>
+    private readonly ParkedInEnd _parked = new();
 
     internal MemorySendChannel(MemoryChannelState<T> state) => _state = state;
 
@@ -47,7 +47,7 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
         }
 
         ValueTask wait = _state.Senders.Park(runner, value, filePath, line, out Waiter? waiter);
-        Track(waiter);
+        _parked.Track(waiter);
         return wait;
     }
 
@@ -82,16 +82,8 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
         }
 
         _state.Receivers.ThrowIfOffLoop("MemorySendChannel.Close");
+        _parked.AbortAll(this);
         IsClosed = true;
-        foreach ((Waiter waiter, short version) in _parked)
-        {
-            if (waiter.Version == version)
-            {
-                waiter.TryAbort(new ObjectDisposedException(ToString(), "This send end was closed while the task was sending on it."));
-            }
-        }
-
-        _parked.Clear();
         if (--_state.OpenSenders == 0)
         {
             _state.OnLastSenderClosed();
@@ -115,16 +107,4 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
 
     /// <inheritdoc/>
     public override string ToString() => $"send end of {_state.Name}{(IsClosed ? " (closed)" : string.Empty)}";
-
-    /// <summary>Remembers a parked waiter, dropping entries of waits that are over.</summary>
-    private void Track(Waiter? waiter)
-    {
-        if (waiter is null)
-        {
-            return;
-        }
-
-        _parked.RemoveAll(static entry => entry.Waiter.Version != entry.Version || entry.Waiter.IsCompleted);
-        _parked.Add((waiter, waiter.Version));
-    }
 }

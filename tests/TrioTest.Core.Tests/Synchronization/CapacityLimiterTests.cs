@@ -104,4 +104,31 @@ public sealed class CapacityLimiterTests
 
         Assert.Equal(1, limiter.AvailableTokens);
     }
+
+    [Fact]
+    public void DeadlockThroughALimiterAndALock_NamesTheCycle()
+    {
+        var limiter = new CapacityLimiter(1, "db");
+        var cache = new AsyncLock("cache");
+
+        var error = Assert.Throws<DeadlockException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(async () =>
+            {
+                await limiter.AcquireAsync();
+                await Trio.CheckpointAsync();
+                await cache.AcquireAsync();
+            }, "x");
+            nursery.StartSoon(async () =>
+            {
+                await cache.AcquireAsync();
+                await Trio.CheckpointAsync();
+                await limiter.AcquireAsync();
+            }, "y");
+            return Task.CompletedTask;
+        })));
+
+        Assert.Equal(["main/x", "main/y", "main/x"], error.Cycle);
+        Assert.Contains("main/y  waits for CapacityLimiter \"db\" held by main/x", error.Message);
+    }
 }

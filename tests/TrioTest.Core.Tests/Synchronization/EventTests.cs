@@ -76,4 +76,27 @@ public sealed class EventTests
 
         Assert.Contains("waits for Event \"never\"", error.Message);
     }
+
+    [Fact]
+    public void Unpark_IsRecordedWithThePrimitivesName()
+    {
+        var ready = new Event("ready");
+        var unparks = new List<string>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new UnparkRecorder(unparks));
+
+        Trio.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            nursery.StartSoon(() => ready.WaitAsync().AsTask(), "waiter");
+            await Trio.WaitAllTasksBlockedAsync();
+            ready.Set();
+        }), options);
+
+        Assert.Equal(["main/waiter unparked from Event \"ready\""], unparks);
+    }
+
+    private sealed class UnparkRecorder(List<string> unparks) : Instrument
+    {
+        public override void TaskUnparked(in UnparkEventArgs args) => unparks.Add($"{args.Task.Path} unparked from {args.Primitive}");
+    }
 }

@@ -1,4 +1,4 @@
-namespace TrioTest.Core.Tests.Synchronization;
+namespace TrioTest.Core.Tests.Channels;
 
 public sealed class MemoryChannelTests
 {

@@ -1,0 +1,36 @@
+namespace TrioTest;
+
+/// <summary>The tasks parked in one end of a memory channel, so closing that end can wake them (Trio wakes them with <c>ClosedResourceError</c>).</summary>
+/// <remarks>Waiters are pooled, so each entry keeps the waiter's version at park time: a waiter reused for another wait is never touched.</remarks>
+internal sealed class ParkedInEnd
+{
+    /// <summary>The parked waiters with their versions; entries of finished waits are dropped lazily.</summary>
+    private readonly List<(Waiter Waiter, short Version)> _parked = [];
+
+    /// <summary>Remembers a parked waiter.</summary>
+    public void Track(Waiter? waiter)
+    {
+        if (waiter is null)
+        {
+            return;
+        }
+
+        _parked.RemoveAll(static entry => entry.Waiter.Version != entry.Version || entry.Waiter.IsCompleted);
+        _parked.Add((waiter, waiter.Version));
+    }
+
+    /// <summary>Wakes every task still parked through this end with <see cref="ObjectDisposedException"/>.</summary>
+    /// <param name="end">The end being closed, named in the exception.</param>
+    public void AbortAll(object end)
+    {
+        foreach ((Waiter waiter, short version) in _parked)
+        {
+            if (waiter.Version == version)
+            {
+                waiter.TryAbort(new ObjectDisposedException(end.ToString(), $"The {end} was closed while the task was waiting on it."));
+            }
+        }
+
+        _parked.Clear();
+    }
+}
