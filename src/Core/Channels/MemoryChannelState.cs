@@ -100,8 +100,10 @@ internal sealed class MemoryChannelState<T>
     {
         while (Receivers.PeekFirstWaiter() is { } receiver)
         {
+            TrioTask task = receiver.Task!;
             Receivers.TakeFirst();
             receiver.Wake(error: new EndOfChannelException($"Every send end of {Name} is closed and its buffer is empty: no more values will come."));
+            task.Runner.Instruments.OnUnparked(task, Name);
         }
     }
 
@@ -111,7 +113,9 @@ internal sealed class MemoryChannelState<T>
         _buffer.Clear();
         while (Senders.TryTakeFirst(out Waiter? sender, out _))
         {
+            TrioTask task = sender.Task!;
             sender.Wake(error: new BrokenResourceException($"Every receive end of {Name} is closed: nobody will read this value."));
+            task.Runner.Instruments.OnUnparked(task, Name);
         }
     }
 

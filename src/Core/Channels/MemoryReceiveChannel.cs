@@ -29,27 +29,32 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     /// <exception cref="ObjectDisposedException">This end is closed.</exception>
     /// <exception cref="InvalidOperationException">Outside a run or off its loop thread.</exception>
     /// <exception cref="Cancelled">The scope was cancelled first; no value is then taken.</exception>
-    public async ValueTask<T> ReceiveAsync([CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    public ValueTask<T> ReceiveAsync([CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        ReceiveAsync(null, filePath, line);
+
+    /// <summary>Receives the next value, with a checkpoint label (the enumerator names itself).</summary>
+    private async ValueTask<T> ReceiveAsync(string? label, string filePath, int line)
     {
         Runner runner = Runner.GetCurrent("MemoryReceiveChannel.ReceiveAsync");
-        ObjectDisposedException.ThrowIf(IsClosed, this);
         Ambient ambient = runner.CurrentAmbient();
         Runner.BindToTask(ambient.Task);
         try
         {
             if (ambient.Scope.IsEffectivelyCancelled)
             {
-                await runner.CheckpointAsync(CheckpointKind.Checkpoint, _state.Name, filePath, line);
+                await runner.CancelledCheckpointAsync(ambient, label ?? _state.Name, filePath, line);
             }
+
+            ThrowIfClosed();
 
             if (_state.TryReceive(out T value))
             {
                 ambient.Task.CancelPoints++;
-                await runner.CheckpointAsync(CheckpointKind.Shielded, _state.Name, filePath, line);
+                await runner.CheckpointAsync(CheckpointKind.Shielded, label ?? _state.Name, filePath, line);
                 return value;
             }
 
-            ValueTask parked = _state.Receivers.Park(runner, null, filePath, line, out Waiter? waiter);
+            ValueTask parked = _state.Receivers.Park(runner, label, filePath, line, out Waiter? waiter);
             if (waiter is null)
             {
                 // Only when the scope is cancelled, which was checked above; await the checkpoint it became.
@@ -74,7 +79,7 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     public bool TryReceive(out T value)
     {
         _state.Receivers.ThrowIfOffLoop("MemoryReceiveChannel.TryReceive");
-        ObjectDisposedException.ThrowIf(IsClosed, this);
+        ThrowIfClosed();
         return _state.TryReceive(out value);
     }
 
@@ -83,7 +88,7 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     /// <exception cref="ObjectDisposedException">This end is closed.</exception>
     public MemoryReceiveChannel<T> Clone()
     {
-        ObjectDisposedException.ThrowIf(IsClosed, this);
+        ThrowIfClosed();
         _state.OpenReceivers++;
         return new MemoryReceiveChannel<T>(_state);
     }
@@ -111,12 +116,15 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     /// <summary>Closes this end.</summary>
     public void Dispose() => Close();
 
-    /// <summary>Closes this end.</summary>
-    /// <returns>A completed task.</returns>
+    /// <summary>Closes this end, then passes a checkpoint (Trio's <c>aclose</c>); outside a run it only closes.</summary>
+    /// <returns>An awaitable; await it exactly once.</returns>
+    /// <exception cref="Cancelled">Thrown by the await if the scope is cancelled (the end is closed all the same).</exception>
     public ValueTask DisposeAsync()
     {
         Close();
-        return default;
+        return Runner.CurrentOrNull is { IsLoopThread: true } runner
+            ? runner.CheckpointAsync(CheckpointKind.Checkpoint, $"close {this}", string.Empty, 0)
+            : default;
     }
 
     /// <summary>Enumerates the values until every send end is closed. Each step is a receive, and so a checkpoint.</summary>
@@ -130,7 +138,7 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
             T value;
             try
             {
-                value = await ReceiveAsync();
+                value = await ReceiveAsync($"receive from {_state.Name} (await foreach)", string.Empty, 0);
             }
             catch (EndOfChannelException)
             {
@@ -144,6 +152,15 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     /// <summary>Gets the channel's statistics.</summary>
     /// <returns>The buffer, the open ends and the waiters.</returns>
     public MemoryChannelStatistics GetStatistics() => _state.GetStatistics();
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> naming this end if it is closed.</summary>
+    private void ThrowIfClosed()
+    {
+        if (IsClosed)
+        {
+            throw new ObjectDisposedException(ToString(), $"The {this} is closed: clone an end before closing it if another task still needs it.");
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"receive end of {_state.Name}{(IsClosed ? " (closed)" : string.Empty)}";

@@ -33,12 +33,13 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
     public ValueTask SendAsync(T value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         Runner runner = Runner.GetCurrent("MemorySendChannel.SendAsync");
-        ObjectDisposedException.ThrowIf(IsClosed, this);
         Ambient ambient = runner.CurrentAmbient();
         if (ambient.Scope.IsEffectivelyCancelled)
         {
-            return runner.CheckpointAsync(CheckpointKind.Checkpoint, _state.Name, filePath, line);
+            return runner.CancelledCheckpointAsync(ambient, _state.Name, filePath, line);
         }
+
+        ThrowIfClosed();
 
         if (_state.TrySend(value))
         {
@@ -59,7 +60,7 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
     public bool TrySend(T value)
     {
         _state.Receivers.ThrowIfOffLoop("MemorySendChannel.TrySend");
-        ObjectDisposedException.ThrowIf(IsClosed, this);
+        ThrowIfClosed();
         return _state.TrySend(value);
     }
 
@@ -68,7 +69,7 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
     /// <exception cref="ObjectDisposedException">This end is closed.</exception>
     public MemorySendChannel<T> Clone()
     {
-        ObjectDisposedException.ThrowIf(IsClosed, this);
+        ThrowIfClosed();
         _state.OpenSenders++;
         return new MemorySendChannel<T>(_state);
     }
@@ -93,17 +94,29 @@ public sealed class MemorySendChannel<T> : IAsyncDisposable, IDisposable
     /// <summary>Closes this end.</summary>
     public void Dispose() => Close();
 
-    /// <summary>Closes this end.</summary>
-    /// <returns>A completed task.</returns>
+    /// <summary>Closes this end, then passes a checkpoint (Trio's <c>aclose</c>); outside a run it only closes.</summary>
+    /// <returns>An awaitable; await it exactly once.</returns>
+    /// <exception cref="Cancelled">Thrown by the await if the scope is cancelled (the end is closed all the same).</exception>
     public ValueTask DisposeAsync()
     {
         Close();
-        return default;
+        return Runner.CurrentOrNull is { IsLoopThread: true } runner
+            ? runner.CheckpointAsync(CheckpointKind.Checkpoint, $"close {this}", string.Empty, 0)
+            : default;
     }
 
     /// <summary>Gets the channel's statistics.</summary>
     /// <returns>The buffer, the open ends and the waiters.</returns>
     public MemoryChannelStatistics GetStatistics() => _state.GetStatistics();
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> naming this end if it is closed.</summary>
+    private void ThrowIfClosed()
+    {
+        if (IsClosed)
+        {
+            throw new ObjectDisposedException(ToString(), $"The {this} is closed: clone an end before closing it if another task still needs it.");
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"send end of {_state.Name}{(IsClosed ? " (closed)" : string.Empty)}";

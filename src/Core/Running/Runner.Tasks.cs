@@ -71,6 +71,14 @@ internal sealed partial class Runner
     {
         task.State = TrioTaskState.Exited;
         task.CurrentWait = null;
+        if (task.OwnedLocks is { Count: > 0 } owned)
+        {
+            foreach (AsyncLock held in owned.ToArray())
+            {
+                held.BreakBecauseOwnerExited(task);
+            }
+        }
+
         _livingTasks.Remove(task.Id);
         if (Instruments.IsActive)
         {

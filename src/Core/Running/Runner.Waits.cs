@@ -57,9 +57,14 @@ internal sealed partial class Runner
         RecordCheckpoint(task, CheckpointKind.Wait, label ?? "sleep", filePath, line);
         task.SchedulePoints++;
         task.CancelPoints++;
-        if (deadline <= Clock.Now || ambient.Scope.IsEffectivelyCancelled)
+        if (ambient.Scope.IsEffectivelyCancelled)
         {
-            // A past deadline is a plain checkpoint (Trio's sleep_until); a cancelled scope throws after the yield.
+            return FailedYield(task, ambient.Scope);
+        }
+
+        if (deadline <= Clock.Now)
+        {
+            // A past deadline is a plain checkpoint (Trio's sleep_until).
             return Yield(task, ambient.Scope);
         }
 
@@ -95,7 +100,7 @@ internal sealed partial class Runner
         if (ambient.Scope.IsEffectivelyCancelled)
         {
             waiter = null;
-            return Yield(task, ambient.Scope);
+            return FailedYield(task, ambient.Scope);
         }
 
         waiter = RentWaiter();
@@ -116,6 +121,27 @@ internal sealed partial class Runner
         Waiter waiter = RentWaiter();
         waiter.InitializePark(task, abortScope: null, queue: null, description);
         return waiter;
+    }
+
+    /// <summary>
+    /// A full checkpoint for a blocking operation called inside a cancelled scope: the cancellation is decided now, as
+    /// Trio delivers it at park time, so nothing another task does during the yield (turning a shield on) can make the
+    /// operation return as if it had succeeded.
+    /// </summary>
+    internal ValueTask CancelledCheckpointAsync(Ambient ambient, string? label, string filePath, int line)
+    {
+        RecordCheckpoint(ambient.Task, CheckpointKind.Checkpoint, label, filePath, line);
+        ambient.Task.SchedulePoints++;
+        ambient.Task.CancelPoints++;
+        return FailedYield(ambient.Task, ambient.Scope);
+    }
+
+    /// <summary>A schedule point that then throws the scope's <see cref="Cancelled"/>.</summary>
+    private ValueTask FailedYield(TrioTask task, CancelScope scope)
+    {
+        Waiter waiter = RentWaiter();
+        waiter.InitializeFailedYield(task, new Cancelled(scope.GetEffectiveReason(), scope.CreatedToken));
+        return new ValueTask(waiter, waiter.Version);
     }
 
     /// <summary>A schedule point: the task goes round the scheduler once; with <paramref name="checkScope"/>, a cancel point on resume.</summary>

@@ -65,6 +65,9 @@ public sealed class TrioTask
     /// <summary>Gets or sets the task's latest blocking wait still in progress (a task may await several at once through Task.WhenAll).</summary>
     internal Waiter? CurrentWait { get; set; }
 
+    /// <summary>Gets or sets the locks the task holds, so its exit can break any it forgot to release (Trio 0.34).</summary>
+    internal List<AsyncLock>? OwnedLocks { get; set; }
+
     /// <summary>Gets or sets the previous child of the same nursery (intrusive list: O(1) exit with a million children).</summary>
     internal TrioTask? PreviousSibling { get; set; }
 

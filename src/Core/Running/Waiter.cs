@@ -74,6 +74,9 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     /// <summary>Gets the token that identifies the current use of this pooled instance.</summary>
     public short Version { get; private set; }
 
+    /// <summary>Gets an id of the current use that never repeats (unlike <see cref="Version"/>, which wraps after 65,536 uses), for holders of long-lived references.</summary>
+    public long UseId { get; private set; }
+
     /// <summary>Gets the scope the waiter is registered with for cancellation while parked, if abortable.</summary>
     public CancelScope? AbortScope { get; private set; }
 
@@ -110,6 +113,16 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
         Task = task;
         _yield = true;
         _checkScope = checkScope;
+    }
+
+    /// <summary>Prepares a rented waiter as a schedule point that then throws <paramref name="error"/>, decided now.</summary>
+    /// <param name="task">The awaiting task.</param>
+    /// <param name="error">The exception to throw on resume.</param>
+    public void InitializeFailedYield(TrioTask task, Exception error)
+    {
+        Task = task;
+        _yield = true;
+        _error = error;
     }
 
     /// <summary>Prepares a rented waiter as a blocking wait on <paramref name="queue"/>.</summary>
@@ -247,6 +260,7 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     internal void Reset()
     {
         Version++;
+        UseId++;
         TimerGeneration++;
         Task = null;
         AbortScope = null;

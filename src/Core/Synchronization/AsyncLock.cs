@@ -8,7 +8,8 @@ namespace TrioTest;
 /// longest, so no task can barge in; re-acquiring it or releasing a lock you do not own is an error.
 /// </summary>
 /// <remarks>
-/// Named <c>AsyncLock</c> because <c>System.Threading.Lock</c> is in every project's implicit usings. Acquiring is a
+/// If the owner exits without releasing, the lock breaks (as in Trio 0.34): waiters and later acquirers get
+/// <see cref="BrokenResourceException"/>. Named <c>AsyncLock</c> because <c>System.Threading.Lock</c> is in every project's implicit usings. Acquiring is a
 /// checkpoint; a task cancelled while waiting leaves the queue and never receives the lock.
 /// </remarks>
 /// <example>
@@ -35,8 +36,29 @@ public class AsyncLock : IHeldResource
         Lot = new ParkingLot(name is null ? kind : $"{kind} \"{name}\"") { Resource = this };
     }
 
+    /// <summary>The task holding the lock.</summary>
+    private TrioTask? _owner;
+
+    /// <summary>Set when the owner exited without releasing: the lock can never be taken again.</summary>
+    private string? _brokenBecause;
+
     /// <summary>Gets the task holding the lock, or <see langword="null"/>.</summary>
-    public TrioTask? Owner { get; private set; }
+    public TrioTask? Owner
+    {
+        get => _owner;
+        private set
+        {
+            _owner?.OwnedLocks?.Remove(this);
+            _owner = value;
+            if (value is not null)
+            {
+                (value.OwnedLocks ??= []).Add(this);
+            }
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the lock is broken: its owner exited without releasing it, so every acquire throws <see cref="BrokenResourceException"/>.</summary>
+    public bool IsBroken => _brokenBecause is not null;
 
     /// <summary>Gets a value indicating whether the lock is held.</summary>
     public bool IsLocked => Owner is not null;
@@ -55,16 +77,20 @@ public class AsyncLock : IHeldResource
     /// <param name="line">Filled in by the compiler.</param>
     /// <returns>An awaitable that completes when the calling task owns the lock; await it exactly once.</returns>
     /// <exception cref="InvalidOperationException">The calling task already holds the lock, or the call is outside a run or off its loop thread.</exception>
+    /// <exception cref="BrokenResourceException">The lock's owner exited without releasing it (thrown at once, or by the await for a waiter).</exception>
     /// <exception cref="Cancelled">Thrown by the await if the scope is cancelled first; the lock is then not acquired.</exception>
     public ValueTask AcquireAsync([CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         Runner runner = Runner.GetCurrent($"{GetType().Name}.AcquireAsync");
         Ambient ambient = runner.CurrentAmbient();
-        ThrowIfOwnedBy(ambient.Task);
         if (ambient.Scope.IsEffectivelyCancelled)
         {
-            return runner.CheckpointAsync(CheckpointKind.Checkpoint, Lot.Name, filePath, line);
+            // Trio checks for cancellation first: a cancelled task gets Cancelled, whatever else is wrong.
+            return runner.CancelledCheckpointAsync(ambient, Lot.Name, filePath, line);
         }
+
+        ThrowIfOwnedBy(ambient.Task);
+        ThrowIfBroken();
 
         if (Owner is null && Lot.Count == 0)
         {
@@ -85,17 +111,27 @@ public class AsyncLock : IHeldResource
     /// <exception cref="Cancelled">The scope was cancelled first; the lock is then not acquired.</exception>
     public async ValueTask<LockReleaser> LockAsync([CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
-        await AcquireAsync(filePath, line);
-        return new LockReleaser(this);
+        Runner.BindToTask(Runner.GetCurrent($"{GetType().Name}.LockAsync").CurrentAmbient().Task);
+        try
+        {
+            await AcquireAsync(filePath, line);
+            return new LockReleaser(this);
+        }
+        finally
+        {
+            Runner.CompleteWithoutContext();
+        }
     }
 
     /// <summary>Acquires the lock if it is free and nobody waits for it; never blocks, never yields.</summary>
     /// <returns><see langword="true"/> if the calling task now owns the lock.</returns>
+    /// <exception cref="BrokenResourceException">The lock's owner exited without releasing it.</exception>
     /// <exception cref="InvalidOperationException">The calling task already holds the lock, or the call is outside a run or off its loop thread.</exception>
     public bool TryAcquire()
     {
         TrioTask task = Runner.GetCurrent($"{GetType().Name}.TryAcquire").CurrentAmbient().Task;
         ThrowIfOwnedBy(task);
+        ThrowIfBroken();
         if (Owner is not null || Lot.Count != 0)
         {
             return false;
@@ -131,6 +167,32 @@ public class AsyncLock : IHeldResource
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Lot.Name} ({(Owner is null ? "free" : $"held by {Owner.Path}")}, {Lot.Count} waiting)";
+
+    /// <summary>
+    /// Breaks the lock because <paramref name="owner"/> exited while holding it (Trio 0.34): waiting and future acquirers
+    /// get <see cref="BrokenResourceException"/> instead of waiting forever for a release that cannot come.
+    /// </summary>
+    internal void BreakBecauseOwnerExited(TrioTask owner)
+    {
+        _brokenBecause = $"The owner of {Lot.Name}, task {owner.Path}, exited without releasing it: release locks in a finally block or with 'using (await l.LockAsync())'.";
+        Owner = null;
+        while (Lot.PeekFirstWaiter() is { } waiter)
+        {
+            TrioTask task = waiter.Task!;
+            Lot.TakeFirst();
+            waiter.Wake(error: new BrokenResourceException(_brokenBecause));
+            task.Runner.Instruments.OnUnparked(task, Lot.Name);
+        }
+    }
+
+    /// <summary>Throws if the lock is broken.</summary>
+    private void ThrowIfBroken()
+    {
+        if (_brokenBecause is not null)
+        {
+            throw new BrokenResourceException(_brokenBecause);
+        }
+    }
 
     /// <summary>Throws if <paramref name="task"/> holds the lock already.</summary>
     private void ThrowIfOwnedBy(TrioTask task)

@@ -50,7 +50,7 @@ public sealed class AsyncSemaphore
         Ambient ambient = runner.CurrentAmbient();
         if (ambient.Scope.IsEffectivelyCancelled)
         {
-            return runner.CheckpointAsync(CheckpointKind.Checkpoint, _lot.Name, filePath, line);
+            return runner.CancelledCheckpointAsync(ambient, _lot.Name, filePath, line);
         }
 
         if (Value > 0)

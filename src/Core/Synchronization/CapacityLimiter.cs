@@ -29,7 +29,13 @@ public sealed class CapacityLimiter : IHeldResource
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalTokens"/> is less than 1.</exception>
     public CapacityLimiter(int totalTokens, string? name = null)
     {
-        _lot = new ParkingLot(name is null ? "CapacityLimiter" : $"CapacityLimiter \"{name}\"") { Resource = this };
+        _lot = new ParkingLot(name is null ? "CapacityLimiter" : $"CapacityLimiter \"{name}\"")
+        {
+            Resource = this,
+
+            // A waiter cancelled while parked forgets its borrower at once, so the limiter does not keep it alive.
+            OnCancelled = waiter => _pending.Remove(waiter),
+        };
         TotalTokens = totalTokens;
     }
 
@@ -139,11 +145,12 @@ public sealed class CapacityLimiter : IHeldResource
         Runner runner = Runner.GetCurrent("CapacityLimiter.AcquireAsync");
         Ambient ambient = runner.CurrentAmbient();
         borrower ??= ambient.Task;
-        ThrowIfBorrowing(borrower);
         if (ambient.Scope.IsEffectivelyCancelled)
         {
-            return runner.CheckpointAsync(CheckpointKind.Checkpoint, _lot.Name, filePath, line);
+            return runner.CancelledCheckpointAsync(ambient, _lot.Name, filePath, line);
         }
+
+        ThrowIfBorrowing(borrower);
 
         if (_borrowers.Count < _totalTokens && _lot.Count == 0)
         {
@@ -172,12 +179,6 @@ public sealed class CapacityLimiter : IHeldResource
             }
 
             _lot.Unpark(1);
-        }
-
-        // Waiters cancelled while parked left the lot; forget what they were acquiring for.
-        if (_lot.Count == 0 && _pending.Count != 0)
-        {
-            _pending.Clear();
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class ParkingLot : IWaitQueue
     /// <summary>Gets how many tasks are parked.</summary>
     public int Count => _waiters.Count;
 
+    /// <summary>Gets or sets what to do when a parked waiter leaves because its scope was cancelled.</summary>
+    internal Action<Waiter>? OnCancelled { get; init; }
+
     /// <summary>Gets or sets the primitive built on this lot, which reports who holds what its waiters wait for.</summary>
     internal IHeldResource? Resource { get; set; }
 
@@ -102,6 +105,7 @@ public sealed class ParkingLot : IWaitQueue
         if (waiter.LotNode is not null)
         {
             Remove(waiter);
+            OnCancelled?.Invoke(waiter);
         }
 
         return true;

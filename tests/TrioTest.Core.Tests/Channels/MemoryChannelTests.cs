@@ -267,4 +267,50 @@ public sealed class MemoryChannelTests
             return string.Join(' ', events);
         }
     }
+
+    [Fact]
+    public void DisposeAsync_IsACheckpoint_ClosingEvenWhenCancelled()
+    {
+        var scope = new CancelScope();
+        var (send, receive) = MemoryChannel.Open<int>(1);
+
+        VirtualRun.Run(() => scope.RunAsync(async () =>
+        {
+            scope.Cancel();
+            await send.DisposeAsync();
+            Assert.Fail("DisposeAsync should have raised Cancelled");
+        }));
+
+        Assert.True(send.IsClosed);
+        Assert.True(scope.CancelledCaught);
+        Assert.Equal(0, receive.GetStatistics().OpenSendChannels);
+    }
+
+    [Fact]
+    public void ClosingTheLastSendEnd_TracesTheWakeOfParkedReceivers()
+    {
+        var unparks = new List<string>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new UnparkRecorder(unparks));
+
+        Trio.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            var (send, receive) = MemoryChannel.Open<int>(0, "jobs");
+            nursery.StartSoon(async () =>
+            {
+                await foreach (int _ in receive)
+                {
+                }
+            }, "reader");
+            await Trio.WaitAllTasksBlockedAsync();
+            send.Close();
+        }), options);
+
+        Assert.Equal(["main/reader from MemoryChannel \"jobs\""], unparks);
+    }
+
+    private sealed class UnparkRecorder(List<string> unparks) : Instrument
+    {
+        public override void TaskUnparked(in UnparkEventArgs args) => unparks.Add($"{args.Task.Path} from {args.Primitive}");
+    }
 }

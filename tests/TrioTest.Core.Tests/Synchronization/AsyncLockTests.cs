@@ -179,4 +179,101 @@ public sealed class AsyncLockTests
         Assert.Contains("main/t2  waits for Lock \"a\" held by main/t1", error.Message);
         Assert.Contains("cycle: main/t1 -> main/t2 -> main/t1", error.Message);
     }
+
+    [Fact]
+    public void OwnerExitingWithoutReleasing_BreaksTheLockForWaitersAndLaterAcquirers()
+    {
+        var l = new AsyncLock("leaky");
+        var errors = new List<string>();
+
+        VirtualRun.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            nursery.StartSoon(async () =>
+            {
+                await l.AcquireAsync();
+                await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+            }, "forgetful");
+            await Trio.WaitAllTasksBlockedAsync();
+            nursery.StartSoon(async () =>
+            {
+                try
+                {
+                    await l.AcquireAsync();
+                }
+                catch (BrokenResourceException e)
+                {
+                    errors.Add(e.Message);
+                }
+            }, "waiter");
+            await Trio.WaitAllTasksBlockedAsync();
+            Assert.Equal(1, l.GetStatistics().TasksWaiting);
+            await Trio.SleepAsync(TimeSpan.FromSeconds(2));
+            errors.Add(Assert.Throws<BrokenResourceException>(() => l.TryAcquire()).Message);
+        }));
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, message => Assert.Contains("task main/forgetful, exited without releasing it", message));
+        Assert.True(l.IsBroken);
+    }
+
+    [Fact]
+    public void LockAsyncWithConfigureAwaitFalse_StaysOnTheLoop()
+    {
+        var l = new AsyncLock();
+        int loop = Environment.CurrentManagedThreadId;
+        int inside = -1;
+        RunOptions options = VirtualRun.Options();
+        options.EscapePolicy = EscapePolicy.Fail;
+
+        Trio.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            await l.AcquireAsync();
+            nursery.StartSoon(async () =>
+            {
+                using (await l.LockAsync().ConfigureAwait(false))
+                {
+                    inside = Environment.CurrentManagedThreadId;
+                }
+            });
+            await Trio.WaitAllTasksBlockedAsync();
+            l.Release();
+        }), options);
+
+        Assert.Equal(loop, inside);
+    }
+
+    [Fact]
+    public void AcquireInACancelledScope_IsCancelledEvenIfAShieldGoesUpDuringTheYield()
+    {
+        var l = new AsyncLock();
+        var outer = new CancelScope();
+        var inner = new CancelScope();
+        bool cancelled = false;
+
+        VirtualRun.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            await l.AcquireAsync();
+            await outer.RunAsync(() => inner.RunAsync(async () =>
+            {
+                outer.Cancel();
+                nursery.StartSoon(() =>
+                {
+                    inner.Shield = true;
+                    return Task.CompletedTask;
+                });
+                try
+                {
+                    await new AsyncLock().AcquireAsync();
+                }
+                catch (Cancelled)
+                {
+                    cancelled = true;
+                    throw;
+                }
+            }));
+            l.Release();
+        }));
+
+        Assert.True(cancelled);
+    }
 }
