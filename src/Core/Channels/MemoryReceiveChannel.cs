@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace TrioTest;
@@ -7,19 +6,15 @@ namespace TrioTest;
 /// The receive end of a memory channel (<see cref="MemoryChannel.Open{T}"/>). Enumerate it with <c>await foreach</c>
 /// to read until every send end is closed. Clone it to share the stream between consumers (each value goes to one).
 /// </summary>
-[DebuggerDisplay("{ToString(),nq}")]
-public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAsyncEnumerable<T>
+public sealed class MemoryReceiveChannel<T> : MemoryChannelEnd<T>, IAsyncEnumerable<T>
 {
-    /// <summary>The channel.</summary>
-    private readonly MemoryChannelState<T> _state;
+    internal MemoryReceiveChannel(MemoryChannelState<T> state)
+        : base(state)
+    {
+    }
 
-    /// <summary>Tasks parked in this end, woken if it is closed under them.</summary>
-    private readonly ParkedInEnd _parked = new();
-
-    internal MemoryReceiveChannel(MemoryChannelState<T> state) => _state = state;
-
-    /// <summary>Gets a value indicating whether this end is closed.</summary>
-    public bool IsClosed { get; private set; }
+    /// <inheritdoc/>
+    private protected override string Kind => "receive end";
 
     /// <summary>Receives the next value, waiting until one is sent: a checkpoint.</summary>
     /// <param name="filePath">Filled in by the compiler.</param>
@@ -42,19 +37,19 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
         {
             if (ambient.Scope.IsEffectivelyCancelled)
             {
-                await runner.CancelledCheckpointAsync(ambient, label ?? _state.Name, filePath, line);
+                await runner.CancelledCheckpointAsync(ambient, label ?? State.Name, filePath, line);
             }
 
             ThrowIfClosed();
 
-            if (_state.TryReceive(out T value))
+            if (State.TryReceive(out T value))
             {
                 ambient.Task.CancelPoints++;
-                await runner.CheckpointAsync(CheckpointKind.Shielded, label ?? _state.Name, filePath, line);
+                await runner.CheckpointAsync(CheckpointKind.Shielded, label ?? State.Name, filePath, line);
                 return value;
             }
 
-            ValueTask parked = _state.Receivers.Park(runner, label, filePath, line, out Waiter? waiter);
+            ValueTask parked = State.Receivers.Park(runner, label, filePath, line, out Waiter? waiter);
             if (waiter is null)
             {
                 // Only when the scope is cancelled, which was checked above; await the checkpoint it became.
@@ -62,7 +57,7 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
                 throw new InvalidOperationException("unreachable: a cancelled receive parked");
             }
 
-            _parked.Track(waiter);
+            Track(waiter);
             return (T)(await new ValueTask<object?>(waiter, waiter.Version))!;
         }
         finally
@@ -78,9 +73,9 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     /// <exception cref="ObjectDisposedException">This end is closed.</exception>
     public bool TryReceive(out T value)
     {
-        _state.Receivers.ThrowIfOffLoop("MemoryReceiveChannel.TryReceive");
+        State.Receivers.ThrowIfOffLoop("MemoryReceiveChannel.TryReceive");
         ThrowIfClosed();
-        return _state.TryReceive(out value);
+        return State.TryReceive(out value);
     }
 
     /// <summary>Opens another receive end on the same channel; sends fail only when every receive end is closed.</summary>
@@ -89,42 +84,17 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
     public MemoryReceiveChannel<T> Clone()
     {
         ThrowIfClosed();
-        _state.OpenReceivers++;
-        return new MemoryReceiveChannel<T>(_state);
+        State.OpenReceivers++;
+        return new MemoryReceiveChannel<T>(State);
     }
 
-    /// <summary>
-    /// Closes this end; tasks blocked receiving on it get <see cref="ObjectDisposedException"/>. When the last receive end
-    /// closes, buffered values are dropped and senders get <see cref="BrokenResourceException"/>. Closing twice does nothing.
-    /// </summary>
-    public void Close()
+    /// <inheritdoc/>
+    private protected override void OnClosed()
     {
-        if (IsClosed)
+        if (--State.OpenReceivers == 0)
         {
-            return;
+            State.OnLastReceiverClosed();
         }
-
-        _state.Receivers.ThrowIfOffLoop("MemoryReceiveChannel.Close");
-        _parked.AbortAll(this);
-        IsClosed = true;
-        if (--_state.OpenReceivers == 0)
-        {
-            _state.OnLastReceiverClosed();
-        }
-    }
-
-    /// <summary>Closes this end.</summary>
-    public void Dispose() => Close();
-
-    /// <summary>Closes this end, then passes a checkpoint (Trio's <c>aclose</c>); outside a run it only closes.</summary>
-    /// <returns>An awaitable; await it exactly once.</returns>
-    /// <exception cref="Cancelled">Thrown by the await if the scope is cancelled (the end is closed all the same).</exception>
-    public ValueTask DisposeAsync()
-    {
-        Close();
-        return Runner.CurrentOrNull is { IsLoopThread: true } runner
-            ? runner.CheckpointAsync(CheckpointKind.Checkpoint, $"close {this}", string.Empty, 0)
-            : default;
     }
 
     /// <summary>Enumerates the values until every send end is closed. Each step is a receive, and so a checkpoint.</summary>
@@ -138,7 +108,7 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
             T value;
             try
             {
-                value = await ReceiveAsync($"receive from {_state.Name} (await foreach)", string.Empty, 0);
+                value = await ReceiveAsync($"receive from {State.Name} (await foreach)", string.Empty, 0);
             }
             catch (EndOfChannelException)
             {
@@ -148,20 +118,4 @@ public sealed class MemoryReceiveChannel<T> : IAsyncDisposable, IDisposable, IAs
             yield return value;
         }
     }
-
-    /// <summary>Gets the channel's statistics.</summary>
-    /// <returns>The buffer, the open ends and the waiters.</returns>
-    public MemoryChannelStatistics GetStatistics() => _state.GetStatistics();
-
-    /// <summary>Throws <see cref="ObjectDisposedException"/> naming this end if it is closed.</summary>
-    private void ThrowIfClosed()
-    {
-        if (IsClosed)
-        {
-            throw new ObjectDisposedException(ToString(), $"The {this} is closed: clone an end before closing it if another task still needs it.");
-        }
-    }
-
-    /// <inheritdoc/>
-    public override string ToString() => $"receive end of {_state.Name}{(IsClosed ? " (closed)" : string.Empty)}";
 }
