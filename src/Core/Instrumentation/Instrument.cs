@@ -60,6 +60,18 @@ public abstract class Instrument
     {
     }
 
+    /// <summary>Called when a task leaves a note in the trace with <see cref="Trio.Note"/>; the task does not yield.</summary>
+    /// <param name="args">The note.</param>
+    public virtual void Note(in NoteEventArgs args)
+    {
+    }
+
+    /// <summary>Called when a checkpoint or wait of a task throws <see cref="Cancelled"/> because its scope was cancelled.</summary>
+    /// <param name="args">The task and the cancellation's reason.</param>
+    public virtual void CancelDelivered(in CancelEventArgs args)
+    {
+    }
+
     /// <summary>Called when a primitive wakes a task parked on it (an event set, a lock handed over).</summary>
     /// <param name="args">The task and the primitive.</param>
     public virtual void TaskUnparked(in UnparkEventArgs args)

@@ -19,6 +19,22 @@ public readonly record struct TaskEventArgs(TrioTask Task, TimeSpan Time, long S
 /// <param name="Step">The number of steps run so far.</param>
 public readonly record struct CheckpointEventArgs(TrioTask Task, CheckpointLocation Location, TimeSpan Time, long Step);
 
+/// <summary>The arguments of <see cref="Instrument.Note"/>.</summary>
+/// <param name="Task">The task that left the note.</param>
+/// <param name="Text">The note.</param>
+/// <param name="FilePath">The caller's source file, as the compiler recorded it (may be empty).</param>
+/// <param name="Line">The caller's line, or 0 if unknown.</param>
+/// <param name="Time">The run's time.</param>
+/// <param name="Step">The number of steps run so far.</param>
+public readonly record struct NoteEventArgs(TrioTask Task, string Text, string FilePath, int Line, TimeSpan Time, long Step);
+
+/// <summary>The arguments of <see cref="Instrument.CancelDelivered"/>.</summary>
+/// <param name="Task">The task the <see cref="Cancelled"/> is thrown into.</param>
+/// <param name="Reason">Why its scope was cancelled.</param>
+/// <param name="Time">The run's time.</param>
+/// <param name="Step">The number of steps run so far.</param>
+public readonly record struct CancelEventArgs(TrioTask Task, CancelReason Reason, TimeSpan Time, long Step);
+
 /// <summary>The arguments of <see cref="Instrument.TaskUnparked"/>.</summary>
 /// <param name="Task">The task woken.</param>
 /// <param name="Primitive">The name of the parking lot it waited on, such as <c>Lock "accounts"</c>.</param>

@@ -57,6 +57,17 @@ internal sealed class InstrumentSet
     public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line) =>
         Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a));
 
+    public void OnNote(TrioTask task, string text, string filePath, int line) =>
+        Dispatch(nameof(Instrument.Note), new NoteEventArgs(task, text, filePath, line, _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.Note(in a));
+
+    public void OnCancelDelivered(TrioTask task, CancelReason reason)
+    {
+        if (IsActive)
+        {
+            Dispatch(nameof(Instrument.CancelDelivered), new CancelEventArgs(task, reason, _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.CancelDelivered(in a));
+        }
+    }
+
     public void OnUnparked(TrioTask task, string primitive)
     {
         if (IsActive)

@@ -293,6 +293,11 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
             error = new Cancelled(scope.GetEffectiveReason(), scope.CreatedToken);
         }
 
+        if (error is Cancelled cancelled && Task is { } task)
+        {
+            _runner.Instruments.OnCancelDelivered(task, cancelled.Reason);
+        }
+
         _runner.ReturnWaiter(this);
         if (error is not null)
         {

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace TrioTest.Testing;
+
+/// <summary>
+/// Writes the failure report every failed test prints: the error, the seed and where the schedule sits in the
+/// exploration, the line that replays it, and the last steps of its trace.
+/// </summary>
+/// <remarks>
+/// <code>
+/// TrioTest: InvalidOperationException: balance went negative
+///   seed 0x9E3779B97F4A7C15 (schedule 37 of 1000, Pct depth 3), virtual time 00:00:12.500, 213 steps, 4 tasks
+///   replay: [AsyncTest(Seed = "0x9E3779B97F4A7C15")] or TRIOTEST_SEED=0x9E3779B97F4A7C15
+///   last steps:
+///     step  time          task              event
+///     198   00:00:12.000  main/a->b         checkpoint "debit"   Bank.cs:42
+/// </code>
+/// A multi-line message (a deadlock's task list) follows under <c>details:</c>, after the trace.
+/// </remarks>
+internal static class FailureReport
+{
+    /// <summary>Formats the report of a failed schedule.</summary>
+    public static string Format(ScheduleOutcome outcome, TrioTestOptions options, int schedulesPlanned, ExplorationStrategy strategy)
+    {
+        Exception failure = outcome.Failure!;
+        string seed = TrioSeed.Format(outcome.Seed);
+        string[] lines = failure.Message.ReplaceLineEndings("\n").Split('\n');
+        var text = new StringBuilder();
+        text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0]).Append('\n');
+        text.Append("  seed ").Append(seed).Append(" (").Append(Where(outcome, schedulesPlanned, strategy, options.PctDepth)).Append("), virtual time ")
+            .Append(TraceFormat.Time(outcome.VirtualTime)).Append(", ")
+            .Append(outcome.Steps.ToString(CultureInfo.InvariantCulture)).Append(outcome.Steps == 1 ? " step, " : " steps, ")
+            .Append(outcome.TaskCount.ToString(CultureInfo.InvariantCulture)).Append(outcome.TaskCount == 1 ? " task" : " tasks").Append('\n');
+        text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Seed = \"").Append(seed).Append("\")] or TRIOTEST_SEED=").Append(seed).Append('\n');
+        if (outcome.Trace.Count > 0 && options.ReportTraceEvents > 0)
+        {
+            text.Append("  last steps:\n");
+            text.Append(CheckpointTrace.FormatTable(outcome.Trace.Tail(options.ReportTraceEvents), "    "));
+        }
+
+        if (lines.Length > 1)
+        {
+            text.Append("  details:\n");
+            foreach (string line in lines.Skip(1))
+            {
+                text.Append("    ").Append(line).Append('\n');
+            }
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Describes where the schedule sits: its number and strategy, or the source of a replayed seed.</summary>
+    private static string Where(ScheduleOutcome outcome, int schedulesPlanned, ExplorationStrategy strategy, int pctDepth)
+    {
+        string how = strategy == ExplorationStrategy.Pct ? $"Pct depth {pctDepth}" : strategy.ToString();
+        return outcome.Source switch
+        {
+            SeedSource.Explicit => $"the test's Seed, {how}",
+            SeedSource.Environment => $"from TRIOTEST_SEED, {how}",
+            SeedSource.Regression => $"recorded regression, {how}",
+            _ => $"schedule {outcome.Schedule} of {schedulesPlanned}, {how}",
+        };
+    }
+}

@@ -1,0 +1,111 @@
+namespace TrioTest.Testing;
+
+/// <summary>One schedule: a fresh virtual clock, the seed and strategy, the trace recorder, the background nursery.</summary>
+internal sealed partial class Exploration
+{
+    /// <summary>Runs the body once under <paramref name="strategy"/> with <paramref name="seed"/>, and says what happened.</summary>
+    private ScheduleOutcome RunSchedule(ulong seed, SeedSource source, int number, int planned, ScheduleStrategy strategy)
+    {
+        if (_stopReason is { } stopped)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            return new ScheduleOutcome(seed, source, number, CreateTimeout(stopped), CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
+        }
+
+        _schedulesRun++;
+        _currentSeed = seed;
+        _currentSource = source;
+        TraceRecorder? recorder = _options.RecordTrace ? new TraceRecorder() : null;
+        var counter = new ScheduleCounter();
+        var clock = new VirtualClock(_options.AutojumpThreshold);
+        var run = new RunOptions
+        {
+            Clock = clock,
+            Seed = seed,
+            Strategy = strategy,
+            VirtualTimeLimit = _options.VirtualTimeLimit,
+            EscapePolicy = _options.Strict ? EscapePolicy.Fail : EscapePolicy.Record,
+            DetectDeadlocks = true,
+            Log = _options.Log,
+        };
+        run.Instruments.Add(counter);
+        if (recorder is not null)
+        {
+            run.Instruments.Add(recorder);
+        }
+
+        foreach (Instrument instrument in _options.Instruments)
+        {
+            run.Instruments.Add(instrument);
+        }
+
+        var context = new TrioTestContext(_options, seed, source, number, planned, recorder);
+        Exception? failure = null;
+        try
+        {
+            Trio.Run(() => RunBodyAsync(context), run);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        if (_stopReason is { } reason)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            failure ??= CreateTimeout(reason);
+        }
+
+        return new ScheduleOutcome(seed, source, number, failure, recorder?.GetTrace() ?? CheckpointTrace.Empty, counter.Steps, clock.Now, counter.Tasks);
+    }
+
+    /// <summary>The main task of a schedule: the body inside the watchdog's scope and the background nursery.</summary>
+    private async Task RunBodyAsync(TrioTestContext context)
+    {
+        var scope = new CancelScope();
+        await scope.RunAsync(async () =>
+        {
+            _currentScope = scope;
+            if (_stopReason is { } reason)
+            {
+                // The watchdog fired before the scope existed.
+                scope.Cancel(reason);
+            }
+
+            await Nursery.RunAsync(async background =>
+            {
+                context.Enter(background);
+                try
+                {
+                    await (_body(context) ?? throw new InvalidOperationException(
+                        "The test body returned a null Task: return the Task of the async work (an async method, or Task.CompletedTask)."));
+                }
+                finally
+                {
+                    background.CancelScope.Cancel("the test body returned");
+                }
+            });
+        });
+        _currentScope = null;
+    }
+
+    /// <summary>The failure of a schedule stopped by the watchdog.</summary>
+    private TimeoutException CreateTimeout(string reason) =>
+        new($"TrioTest stopped the test: {reason}, after {_schedulesRun} schedule(s). Raise Timeout if the test needs longer, or lower Iterations; a test that hangs in virtual time fails at VirtualTimeLimit instead.");
+
+    /// <summary>Counts a schedule's tasks and steps for the report.</summary>
+    private sealed class ScheduleCounter : Instrument
+    {
+        /// <summary>Gets the number of tasks started.</summary>
+        public int Tasks { get; private set; }
+
+        /// <summary>Gets the number of steps run.</summary>
+        public long Steps { get; private set; }
+
+        /// <inheritdoc/>
+        public override void TaskSpawned(in TaskEventArgs args) => Tasks++;
+
+        /// <inheritdoc/>
+        public override void AfterRun(in RunEventArgs args) => Steps = args.Steps;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace TrioTest.Testing;
+
+/// <summary>
+/// One call of the harness: resolves the seeds to run (explicit, environment, regressions, fresh), runs them one
+/// schedule at a time until one fails, watches the real-time limit, and builds the result and its report.
+/// The running of a single schedule lives in <c>Exploration.Schedule.cs</c>.
+/// </summary>
+internal sealed partial class Exploration : IDisposable
+{
+    /// <summary>How long a body may ignore the watchdog's cancellation before <see cref="TrioTestRunner.RunAsync"/> abandons it.</summary>
+    private static readonly TimeSpan s_abandonGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>The test body.</summary>
+    private readonly Func<TrioTestContext, Task> _body;
+
+    /// <summary>The options, copied so the caller may change theirs.</summary>
+    private readonly TrioTestOptions _options;
+
+    /// <summary>Fails the awaiting caller when the loop thread is stuck; null when running on the caller's thread.</summary>
+    private readonly Action<TrioTestResult>? _abandon;
+
+    /// <summary>The caller's token.</summary>
+    private readonly CancellationToken _cancellationToken;
+
+    /// <summary>Problems survived, such as corrupt regression lines.</summary>
+    private readonly List<string> _warnings = [];
+
+    /// <summary>The real-time watchdog, when there is a timeout.</summary>
+    private readonly Timer? _watchdog;
+
+    /// <summary>Unregisters from the caller's token.</summary>
+    private readonly CancellationTokenRegistration _cancellationRegistration;
+
+    /// <summary>The cancel scope around the current schedule's body; set on the loop thread, read by the watchdog.</summary>
+    private volatile CancelScope? _currentScope;
+
+    /// <summary>Why the exploration must stop: the watchdog fired or the caller cancelled; null while it may go on.</summary>
+    private volatile string? _stopReason;
+
+    /// <summary>True once the exploration has returned.</summary>
+    private volatile bool _finished;
+
+    /// <summary>How many schedules have started.</summary>
+    private int _schedulesRun;
+
+    /// <summary>The seed of the schedule running now, for the report of an abandoned one.</summary>
+    private ulong _currentSeed;
+
+    /// <summary>Where <see cref="_currentSeed"/> came from.</summary>
+    private SeedSource _currentSource;
+
+    public Exploration(Func<TrioTestContext, Task> body, TrioTestOptions options, Action<TrioTestResult>? abandon, CancellationToken cancellationToken)
+    {
+        _body = body;
+        _options = options.Clone();
+        _abandon = abandon;
+        _cancellationToken = cancellationToken;
+        if (_options.Timeout is { } timeout)
+        {
+            _watchdog = new Timer(static state => ((Exploration)state!).OnWatchdog(), this, timeout, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellationRegistration = cancellationToken.Register(static state => ((Exploration)state!).Stop("the caller's CancellationToken was cancelled"), this);
+        }
+    }
+
+    /// <summary>Runs the planned schedules until one fails.</summary>
+    public TrioTestResult Run()
+    {
+        try
+        {
+            return RunCore();
+        }
+        finally
+        {
+            _finished = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _watchdog?.Dispose();
+        _cancellationRegistration.Dispose();
+    }
+
+    /// <summary>Resolves the plan, then runs it.</summary>
+    private TrioTestResult RunCore()
+    {
+        List<(ulong Seed, SeedSource Source)> fixedSeeds = [];
+        int iterations = 0;
+        ulong baseSeed = 0;
+        string? environmentSeed = _options.GetEnvironmentVariable("TRIOTEST_SEED");
+        if (_options.Seed is { } explicitSeed)
+        {
+            fixedSeeds.Add((explicitSeed, SeedSource.Explicit));
+        }
+        else if (!string.IsNullOrWhiteSpace(environmentSeed))
+        {
+            fixedSeeds.Add((TrioSeed.Parse(environmentSeed, "The environment variable TRIOTEST_SEED"), SeedSource.Environment));
+        }
+        else
+        {
+            if (_options.RegressionFilePath is { } path && _options.TestName is { } name)
+            {
+                foreach (ulong recorded in RegressionFile.ReadSeeds(path, name, _warnings))
+                {
+                    fixedSeeds.Add((recorded, SeedSource.Regression));
+                }
+            }
+
+            iterations = _options.Strategy == ExplorationStrategy.Fifo ? 1 : Math.Max(_options.Iterations, ReadIterationsFromEnvironment());
+            baseSeed = _options.BaseSeed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
+        }
+
+        foreach (string warning in _warnings)
+        {
+            (_options.Log ?? Console.Error).WriteLine("TrioTest: " + warning);
+        }
+
+        int planned = fixedSeeds.Count + iterations;
+        long? stepEstimate = null;
+        ScheduleOutcome? last = null;
+        for (int i = 0; i < planned; i++)
+        {
+            (ulong seed, SeedSource source) = i < fixedSeeds.Count
+                ? fixedSeeds[i]
+                : (DeterministicRandom.DeriveSeed(baseSeed, (ulong)(i - fixedSeeds.Count + 1)), SeedSource.Entropy);
+            if (_options.Strategy == ExplorationStrategy.Pct && stepEstimate is null)
+            {
+                // The FIFO sizing run is the same for every seed, so a failure it finds replays from any of them.
+                ScheduleOutcome sizing = RunSchedule(seed, source, i + 1, planned, ScheduleStrategy.Fifo);
+                if (sizing.Failure is not null)
+                {
+                    return Fail(sizing, planned);
+                }
+
+                stepEstimate = Math.Max(1, sizing.Steps);
+            }
+
+            ScheduleStrategy strategy = _options.Strategy switch
+            {
+                ExplorationStrategy.Random => new RandomStrategy(),
+                ExplorationStrategy.Pct => new PctStrategy(_options.PctDepth, stepEstimate!.Value),
+                _ => ScheduleStrategy.Fifo,
+            };
+            last = RunSchedule(seed, source, i + 1, planned, strategy);
+            if (last.Failure is not null)
+            {
+                return Fail(last, planned);
+            }
+        }
+
+        return new TrioTestResult(last!, _schedulesRun, planned, _options.Strategy, _options.PctDepth, report: null, _warnings);
+    }
+
+    /// <summary>Builds the failed result, and records a newly found seed in the regression file.</summary>
+    private TrioTestResult Fail(ScheduleOutcome outcome, int planned)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (outcome.Source == SeedSource.Entropy && _options.RegressionFilePath is { } path && _options.TestName is { } name)
+        {
+            try
+            {
+                RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}");
+            }
+            catch (TrioTestConfigurationException e)
+            {
+                _warnings.Add(e.Message);
+            }
+        }
+
+        string report = FailureReport.Format(outcome, _options, planned, _options.Strategy);
+        if (_warnings.Count > 0)
+        {
+            report += "\n  warnings:\n" + string.Concat(_warnings.Select(static w => "    " + w + "\n")).TrimEnd('\n');
+        }
+
+        return new TrioTestResult(outcome, _schedulesRun, planned, _options.Strategy, _options.PctDepth, report, _warnings);
+    }
+
+    /// <summary>Reads <c>TRIOTEST_ITERATIONS</c>, the nightly run's way to deepen every exploration; 0 when unset.</summary>
+    private int ReadIterationsFromEnvironment()
+    {
+        string? text = _options.GetEnvironmentVariable("TRIOTEST_ITERATIONS");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= 1
+            ? value
+            : throw new TrioTestConfigurationException(
+                $"The environment variable TRIOTEST_ITERATIONS is \"{text}\", which is not a number of schedules: use a whole number from 1 to {int.MaxValue}, or unset it.");
+    }
+
+    /// <summary>The watchdog fired: stop the exploration, and abandon a body that ignores it.</summary>
+    private void OnWatchdog()
+    {
+        if (_stopReason is null)
+        {
+            Stop($"the test ran longer than its real-time Timeout of {_options.Timeout}");
+            _watchdog?.Change(s_abandonGrace, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+        else if (!_finished && _abandon is { } abandon)
+        {
+            var error = new TimeoutException(
+                $"The test ran longer than its real-time Timeout of {_options.Timeout}, and its schedule did not stop within {s_abandonGrace.TotalSeconds} s of being cancelled: "
+                + "some code loops without reaching a checkpoint. Its loop thread is abandoned. Add an await Trio.CheckpointAsync() in long loops.");
+            var outcome = new ScheduleOutcome(_currentSeed, _currentSource, Math.Max(1, _schedulesRun), error, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
+            abandon(new TrioTestResult(outcome, _schedulesRun, _schedulesRun, _options.Strategy, _options.PctDepth, FailureReport.Format(outcome, _options, _schedulesRun, _options.Strategy), _warnings));
+        }
+    }
+
+    /// <summary>Stops the exploration: the current schedule's scope is cancelled, and no further schedule starts.</summary>
+    private void Stop(string reason)
+    {
+        _stopReason ??= reason;
+        _currentScope?.Cancel(reason);
+    }
+}

@@ -1,0 +1,13 @@
+namespace TrioTest.Testing;
+
+/// <summary>What one schedule of a test did: its seed, the failure if any, and what the report prints about it.</summary>
+/// <param name="Seed">The schedule's seed.</param>
+/// <param name="Source">Where the seed came from.</param>
+/// <param name="Schedule">The schedule's number, from 1.</param>
+/// <param name="Failure">The failure, or <see langword="null"/>.</param>
+/// <param name="Trace">The trace (empty when not recorded).</param>
+/// <param name="Steps">Steps run.</param>
+/// <param name="VirtualTime">Virtual time reached.</param>
+/// <param name="TaskCount">Tasks started, main included.</param>
+internal sealed record ScheduleOutcome(
+    ulong Seed, SeedSource Source, int Schedule, Exception? Failure, CheckpointTrace Trace, long Steps, TimeSpan VirtualTime, int TaskCount);

@@ -1,0 +1,134 @@
+namespace TrioTest.Testing;
+
+/// <summary>
+/// How <see cref="TrioTestRunner"/> runs a test: which schedules it explores, the limits that turn a hang into a
+/// failure, and where it records failing seeds. The adapters' <c>[AsyncTest]</c> attributes map onto these.
+/// </summary>
+/// <remarks>
+/// Environment variables, read when the test runs: <c>TRIOTEST_SEED</c> replays one schedule (it loses only to
+/// <see cref="Seed"/>); <c>TRIOTEST_ITERATIONS</c> raises <see cref="Iterations"/> to at least its value, to deepen
+/// exploration in a nightly run.
+/// </remarks>
+public sealed class TrioTestOptions
+{
+    /// <summary>The number of schedules to explore.</summary>
+    private int _iterations = 1;
+
+    /// <summary>The PCT depth.</summary>
+    private int _pctDepth = 3;
+
+    /// <summary>The real idle time before an autojump.</summary>
+    private TimeSpan _autojumpThreshold = TimeSpan.Zero;
+
+    /// <summary>The virtual-time limit.</summary>
+    private TimeSpan _virtualTimeLimit = TimeSpan.FromDays(1);
+
+    /// <summary>The real-time watchdog.</summary>
+    private TimeSpan? _timeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The extra instruments.</summary>
+    private List<Instrument> _instruments = [];
+
+    /// <summary>How many trace events a failure report shows.</summary>
+    private int _reportTraceEvents = 12;
+
+    /// <summary>Gets or sets the seed of the one schedule to run, to replay a failure; <see langword="null"/> (the default) explores.</summary>
+    /// <remarks>A seed runs exactly that schedule: <see cref="Iterations"/> is ignored, so pasting a report's seed next to <c>Iterations</c> replays it.</remarks>
+    public ulong? Seed { get; set; }
+
+    /// <summary>
+    /// Gets or sets the base seed an exploration derives its schedules' seeds from; <see langword="null"/> (the default)
+    /// draws a fresh one each run. Fix it to make an exploration itself repeatable, as CI gates and benchmarks do.
+    /// </summary>
+    public ulong? BaseSeed { get; set; }
+
+    /// <summary>Gets or sets how many schedules to explore when no seed is given; 1 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int Iterations
+    {
+        get => _iterations;
+        set => _iterations = value >= 1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"Iterations is {value}, but it must be at least 1: it is the number of schedules to explore (1 runs the test once).");
+    }
+
+    /// <summary>Gets or sets how each schedule orders ready tasks; <see cref="ExplorationStrategy.Random"/> by default.</summary>
+    public ExplorationStrategy Strategy { get; set; } = ExplorationStrategy.Random;
+
+    /// <summary>Gets or sets the bug depth <see cref="ExplorationStrategy.Pct"/> targets: how many ordering constraints a bug may need; 3 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int PctDepth
+    {
+        get => _pctDepth;
+        set => _pctDepth = value >= 1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"PctDepth is {value}, but it must be at least 1: the number of ordering constraints a bug needs (2 or 3 finds most races).");
+    }
+
+    /// <summary>Gets or sets how long the loop stays idle in real time before the virtual clock jumps to the next deadline; zero (jump at once) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan AutojumpThreshold
+    {
+        get => _autojumpThreshold;
+        set => _autojumpThreshold = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"AutojumpThreshold is {value}, but it must be zero or positive: the real idle time before virtual time jumps (0 jumps at once).");
+    }
+
+    /// <summary>Gets or sets the latest virtual time a schedule may reach (a live periodic timer would otherwise jump forever); one day by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan VirtualTimeLimit
+    {
+        get => _virtualTimeLimit;
+        set => _virtualTimeLimit = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"VirtualTimeLimit is {value}, but it must be positive: the virtual time after which a schedule fails.");
+    }
+
+    /// <summary>Gets or sets the real-time watchdog for the whole test, every schedule together; five minutes by default, <see langword="null"/> for none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        set => _timeout = value is not { } t || t > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"Timeout is {value}, but it must be positive (or null for no watchdog): the real time the whole test may take.");
+    }
+
+    /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>
+    public bool Strict { get; set; } = true;
+
+    /// <summary>Gets or sets the test's name, used in reports and as its key in the regression file; <see langword="null"/> if unnamed.</summary>
+    public string? TestName { get; set; }
+
+    /// <summary>Gets or sets the regression file: failing seeds are recorded there and replayed first on later runs. <see langword="null"/> (the default) records nothing.</summary>
+    public string? RegressionFilePath { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether schedules record their <see cref="CheckpointTrace"/>; <see langword="true"/> by default.</summary>
+    public bool RecordTrace { get; set; } = true;
+
+    /// <summary>Gets or sets how many of the last trace events a failure report shows; 12 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int ReportTraceEvents
+    {
+        get => _reportTraceEvents;
+        set => _reportTraceEvents = value >= 0 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, "ReportTraceEvents must be zero or more.");
+    }
+
+    /// <summary>Gets or sets how the report's replay line names the attribute, such as <c>AsyncTest</c>; <c>AsyncTest</c> by default.</summary>
+    public string ReplayAttribute { get; set; } = "AsyncTest";
+
+    /// <summary>Gets or sets where the harness writes warnings (a corrupt regression line); <see langword="null"/> for <see cref="Console.Error"/>.</summary>
+    public TextWriter? Log { get; set; }
+
+    /// <summary>Gets extra instruments installed in every schedule, after the harness's own.</summary>
+    public IList<Instrument> Instruments => _instruments;
+
+    /// <summary>Gets or sets how the harness reads environment variables; <see cref="Environment.GetEnvironmentVariable(string)"/> by default. Tests of harness wiring replace it.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Gets a copy of these options.</summary>
+    /// <returns>The copy; its <see cref="Instruments"/> list is new and holds the same instruments.</returns>
+    public TrioTestOptions Clone()
+    {
+        var clone = (TrioTestOptions)MemberwiseClone();
+        clone._instruments = [.. _instruments];
+        return clone;
+    }
+}

@@ -1,0 +1,86 @@
+namespace TrioTest.Testing;
+
+/// <summary>
+/// The outcome of <see cref="TrioTestRunner.Run(Func{TrioTestContext, Task}, TrioTestOptions?, CancellationToken)"/>: whether every
+/// schedule passed and, for the failing one (or the last one run), its seed, trace, steps, time and failure.
+/// </summary>
+public sealed class TrioTestResult
+{
+    internal TrioTestResult(ScheduleOutcome outcome, int schedulesRun, int schedulesPlanned, ExplorationStrategy strategy, int pctDepth, string? report, IReadOnlyList<string> warnings)
+    {
+        Seed = outcome.Seed;
+        SeedSource = outcome.Source;
+        Schedule = outcome.Schedule;
+        Failure = outcome.Failure;
+        Trace = outcome.Trace;
+        Steps = outcome.Steps;
+        VirtualTime = outcome.VirtualTime;
+        TaskCount = outcome.TaskCount;
+        SchedulesRun = schedulesRun;
+        SchedulesPlanned = schedulesPlanned;
+        Strategy = strategy;
+        PctDepth = pctDepth;
+        Report = report;
+        Warnings = warnings;
+    }
+
+    /// <summary>Gets a value indicating whether every schedule passed.</summary>
+    public bool Passed => Failure is null;
+
+    /// <summary>Gets the first failure, as the test threw it; <see langword="null"/> if every schedule passed.</summary>
+    public Exception? Failure { get; }
+
+    /// <summary>Gets the failure report (DESIGN section 10's shape, with the replay line); <see langword="null"/> if every schedule passed.</summary>
+    public string? Report { get; }
+
+    /// <summary>Gets the seed of the failing schedule, or of the last one run.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Gets where <see cref="Seed"/> came from.</summary>
+    public SeedSource SeedSource { get; }
+
+    /// <summary>Gets the number of the failing schedule (or the last one run), from 1.</summary>
+    public int Schedule { get; }
+
+    /// <summary>Gets how many schedules ran.</summary>
+    public int SchedulesRun { get; }
+
+    /// <summary>Gets how many schedules were planned (recorded regressions plus iterations).</summary>
+    public int SchedulesPlanned { get; }
+
+    /// <summary>Gets the strategy the schedules used.</summary>
+    public ExplorationStrategy Strategy { get; }
+
+    /// <summary>Gets the PCT depth, when <see cref="Strategy"/> is <see cref="ExplorationStrategy.Pct"/>.</summary>
+    public int PctDepth { get; }
+
+    /// <summary>Gets the trace of the failing schedule (or the last one run); empty when tracing is off.</summary>
+    public CheckpointTrace Trace { get; }
+
+    /// <summary>Gets the steps the failing (or last) schedule ran.</summary>
+    public long Steps { get; }
+
+    /// <summary>Gets the virtual time the failing (or last) schedule reached.</summary>
+    public TimeSpan VirtualTime { get; }
+
+    /// <summary>Gets how many tasks the failing (or last) schedule started, main included.</summary>
+    public int TaskCount { get; }
+
+    /// <summary>Gets problems the harness survived, such as a corrupt line in the regression file.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Throws a <see cref="TrioTestFailedException"/> carrying the report if a schedule failed.</summary>
+    /// <exception cref="TrioTestFailedException">A schedule failed.</exception>
+    public void ThrowIfFailed()
+    {
+        if (!Passed)
+        {
+            throw new TrioTestFailedException(this);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Passed
+        ? $"passed: {SchedulesRun} schedule(s), last seed {TrioSeed.Format(Seed)}"
+        : $"failed: schedule {Schedule} of {SchedulesPlanned}, seed {TrioSeed.Format(Seed)}: {Failure!.GetType().Name}";
+}
