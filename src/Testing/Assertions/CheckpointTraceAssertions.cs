@@ -1,10 +1,10 @@
 using FluentAssertions;
 using FluentAssertions.Execution;
-using FluentAssertions.Primitives;
+using FluentAssertions.Collections;
 
 namespace TrioTest.Testing;
 
-/// <summary>FluentAssertions 7 assertions on a <see cref="CheckpointTrace"/>; they share the checks of the plain <c>Assert…</c> methods.</summary>
+/// <summary>FluentAssertions 7 assertions on a <see cref="CheckpointTrace"/>: the trace's own (they share the checks of the plain <c>Assert…</c> methods) plus every collection assertion on its events.</summary>
 /// <example>
 /// <code>
 /// context.Trace.Should().HaveOrder("a:connect", "b:send")
@@ -12,7 +12,7 @@ namespace TrioTest.Testing;
 ///     .And.HaveNoStepBetween("b", "a:debit", "a:credit");
 /// </code>
 /// </example>
-public sealed class CheckpointTraceAssertions : ReferenceTypeAssertions<CheckpointTrace, CheckpointTraceAssertions>
+public sealed class CheckpointTraceAssertions : GenericCollectionAssertions<CheckpointTrace, TraceEvent, CheckpointTraceAssertions>
 {
     /// <summary>Initializes a new instance of the <see cref="CheckpointTraceAssertions"/> class.</summary>
     /// <param name="subject">The trace.</param>

@@ -138,6 +138,11 @@ public static class RegressionFile
         string text;
         try
         {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("It is a directory, not a file.");
+            }
+
             if (!File.Exists(path))
             {
                 return [];
