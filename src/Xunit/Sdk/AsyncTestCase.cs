@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace TrioTest.Xunit.Sdk;
+
+/// <summary>An <c>[AsyncTest]</c> (or one data row of an <c>[AsyncTheory]</c>): an xunit test case that carries its TrioTest settings and runs on the loop.</summary>
+public sealed class AsyncTestCase : XunitTestCase, IAsyncTestCase
+{
+    /// <summary>Initializes a new instance of the <see cref="AsyncTestCase"/> class, for deserialization only.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes", error: true)]
+    public AsyncTestCase()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="AsyncTestCase"/> class.</summary>
+    /// <param name="diagnosticMessageSink">Where xunit's diagnostics go.</param>
+    /// <param name="defaultMethodDisplay">How names are displayed.</param>
+    /// <param name="defaultMethodDisplayOptions">How names are displayed.</param>
+    /// <param name="testMethod">The test method.</param>
+    /// <param name="settings">The resolved TrioTest settings.</param>
+    /// <param name="testMethodArguments">The data row, for a theory.</param>
+    internal AsyncTestCase(
+        IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, TestSettings settings, object[]? testMethodArguments = null)
+        : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod, testMethodArguments)
+    {
+        Settings = settings;
+    }
+
+    /// <inheritdoc/>
+    TestSettings IAsyncTestCase.Settings => Settings;
+
+    /// <summary>Gets the resolved settings.</summary>
+    internal TestSettings Settings { get; private set; } = null!;
+
+    /// <inheritdoc/>
+    public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
+        new AsyncTestCaseRunner(this, DisplayName, SkipReason, constructorArguments, TestMethodArguments, messageBus, aggregator, cancellationTokenSource).RunAsync();
+
+    /// <inheritdoc/>
+    public override void Serialize(IXunitSerializationInfo data)
+    {
+        base.Serialize(data);
+        Settings.Serialize(data);
+    }
+
+    /// <inheritdoc/>
+    public override void Deserialize(IXunitSerializationInfo data)
+    {
+        base.Deserialize(data);
+        Settings = TestSettings.Deserialize(data);
+    }
+}

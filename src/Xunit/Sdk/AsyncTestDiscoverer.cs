@@ -1,0 +1,24 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace TrioTest.Xunit.Sdk;
+
+/// <summary>Discovers <see cref="AsyncTestAttribute"/> methods: one <see cref="AsyncTestCase"/> each, or a failing test that says what to fix.</summary>
+public sealed class AsyncTestDiscoverer : FactDiscoverer
+{
+    /// <summary>Initializes a new instance of the <see cref="AsyncTestDiscoverer"/> class.</summary>
+    /// <param name="diagnosticMessageSink">Where xunit's diagnostics go.</param>
+    public AsyncTestDiscoverer(IMessageSink diagnosticMessageSink)
+        : base(diagnosticMessageSink)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        TestSettings? settings = TestMethodCheck.Resolve(testMethod, factAttribute, "AsyncTest", out string? error);
+        return settings is null
+            ? new ExecutionErrorTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, error!)
+            : new AsyncTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, settings);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace TrioTest.Xunit.Sdk;
+
+/// <summary>
+/// Runs one xunit test through the TrioTest harness. Each schedule creates the test class, runs
+/// <c>IAsyncLifetime.InitializeAsync</c>, the before/after attributes, the method, <c>IAsyncLifetime.DisposeAsync</c> and
+/// <c>Dispose</c>, all on the loop, so setup code can use virtual time and nurseries and a fresh instance serves each schedule.
+/// </summary>
+internal sealed class AsyncTestRunner : XunitTestRunner
+{
+    /// <summary>How many trace events go to the test output on failure.</summary>
+    private const int OutputTraceEvents = 40;
+
+    /// <summary>The harness's result, once the test ran.</summary>
+    private TrioTestResult? _result;
+
+    /// <summary>Initializes a new instance of the <see cref="AsyncTestRunner"/> class with xunit's arguments.</summary>
+    public AsyncTestRunner(
+        ITest test, IMessageBus messageBus, Type testClass, object[] constructorArguments, MethodInfo testMethod, object[] testMethodArguments,
+        string skipReason, IReadOnlyList<BeforeAfterTestAttribute> beforeAfterAttributes, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
+        : base(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, skipReason, beforeAfterAttributes, aggregator, cancellationTokenSource)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<Tuple<decimal, string>> InvokeTestAsync(ExceptionAggregator aggregator)
+    {
+        Tuple<decimal, string> outcome = await base.InvokeTestAsync(aggregator);
+        if (_result is not { Passed: false } result)
+        {
+            return outcome;
+        }
+
+        // The report is the failure's message; the output gets a longer stretch of the trace, for reading.
+        string output = outcome.Item2;
+        if (result.Trace.Count > 0)
+        {
+            output += $"TrioTest trace of seed {TrioSeed.Format(result.Seed)}, last {Math.Min(OutputTraceEvents, result.Trace.Count)} of {result.Trace.Count} events:{Environment.NewLine}"
+                + CheckpointTrace.FormatTable(result.Trace.Tail(OutputTraceEvents), "  ").ReplaceLineEndings();
+        }
+
+        return Tuple.Create(outcome.Item1, output);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<decimal> InvokeTestMethodAsync(ExceptionAggregator aggregator)
+    {
+        TestSettings settings = ((IAsyncTestCase)TestCase).Settings;
+        string testName = TestMethodArguments is { Length: > 0 } ? Test.DisplayName : $"{TestClass.FullName}.{TestMethod.Name}";
+        string? regressionFile = settings.RecordRegressions ? RegressionFile.FindDefaultPath(Path.GetDirectoryName(TestClass.Assembly.Location)!) : null;
+        TrioTestOptions options = settings.ToOptions(testName, regressionFile);
+        var timer = new ExecutionTimer();
+        await timer.AggregateAsync(async () =>
+        {
+            try
+            {
+                _result = await TrioTestRunner.RunAsync(RunScheduleAsync, options, CancellationTokenSource.Token);
+            }
+            catch (Exception e)
+            {
+                aggregator.Add(e);
+                return;
+            }
+
+            if (!_result.Passed)
+            {
+                aggregator.Add(new TrioTestFailedException(_result));
+            }
+        });
+        return timer.Total;
+    }
+
+    /// <summary>One schedule: a fresh test class instance, its lifetime and the method, on the loop.</summary>
+    private async Task RunScheduleAsync(TrioTestContext context)
+    {
+        object? instance = TestMethod.IsStatic ? null : CreateInstance();
+        try
+        {
+            if (instance is IAsyncLifetime lifetime)
+            {
+                await lifetime.InitializeAsync();
+            }
+
+            try
+            {
+                foreach (BeforeAfterTestAttribute attribute in BeforeAfterAttributes)
+                {
+                    attribute.Before(TestMethod);
+                }
+
+                try
+                {
+                    await InvokeMethodAsync(instance);
+                }
+                finally
+                {
+                    for (int i = BeforeAfterAttributes.Count - 1; i >= 0; i--)
+                    {
+                        BeforeAfterAttributes[i].After(TestMethod);
+                    }
+                }
+            }
+            finally
+            {
+                if (instance is IAsyncLifetime ending)
+                {
+                    await ending.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (instance is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else if (instance is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Creates the test class with the arguments xunit resolved (fixtures, <c>ITestOutputHelper</c>).</summary>
+    private object CreateInstance()
+    {
+        try
+        {
+            return Activator.CreateInstance(TestClass, ConstructorArguments)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    /// <summary>Calls the test method and awaits what it returns, rethrowing its own exception with its stack.</summary>
+    private async Task InvokeMethodAsync(object? instance)
+    {
+        object? returned;
+        try
+        {
+            returned = TestMethod.Invoke(instance, TestMethodArguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+
+        switch (returned)
+        {
+            case Task task:
+                await task;
+                break;
+            case ValueTask valueTask:
+                await valueTask;
+                break;
+            case null:
+                throw new InvalidOperationException($"{TestClass.Name}.{TestMethod.Name} returned a null Task: return the Task of its async work.");
+            default:
+                // ValueTask<T> boxed: AsTask through its public method keeps this free of generic reflection at each call site.
+                await (Task)returned.GetType().GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(returned, null)!;
+                break;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Xunit;
+
+namespace TrioTest.Xunit.Tests.Fixtures;
+
+public sealed class MisuseFixtures
+{
+    [AsyncTest(Iterations = 0)]
+    public Task Zero_iterations() => Task.CompletedTask;
+
+    [AsyncTest(Seed = "0xNOTHEX")]
+    public Task Malformed_seed() => Task.CompletedTask;
+
+    [AsyncTest(AutojumpThreshold = -5)]
+    public Task Negative_threshold() => Task.CompletedTask;
+
+    [AsyncTest(PctDepth = 0, Strategy = TrioTest.Testing.ExplorationStrategy.Pct)]
+    public Task Zero_depth() => Task.CompletedTask;
+
+    [AsyncTest]
+    public async void Async_void() => await Task.Yield();
+
+    [AsyncTest]
+    public void Not_async()
+    {
+    }
+
+    [AsyncTheory(Iterations = -1)]
+    [InlineData(1)]
+    public Task Theory_with_bad_iterations(int value) => Task.FromResult(value);
+}
