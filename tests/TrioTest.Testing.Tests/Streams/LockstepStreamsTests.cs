@@ -160,6 +160,22 @@ public sealed class LockstepStreamsTests
     }
 
     [Fact]
+    public void WriteAsync_SenderClosedDuringTheWrite_ThrowsObjectDisposedException()
+    {
+        var (send, _) = LockstepStreams.CreateOneWayPair();
+        Exception? error = null;
+
+        VirtualRun.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            nursery.StartSoon(async () => error = await Capture.ExceptionAsync(() => send.WriteAsync(new byte[1]).AsTask()), "writer");
+            await Trio.WaitAllTasksBlockedAsync();
+            send.Dispose();
+        }));
+
+        error.Should().BeOfType<ObjectDisposedException>().Which.Message.Should().Contain("LockstepSendStream is closed");
+    }
+
+    [Fact]
     public void ReadAsync_SenderClosed_ReturnsZeroForever()
     {
         var (send, receive) = LockstepStreams.CreateOneWayPair();
