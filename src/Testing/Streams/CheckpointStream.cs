@@ -143,7 +143,6 @@ public abstract class CheckpointStream : Stream
     public sealed override ValueTask DisposeAsync()
     {
         Dispose();
-        GC.SuppressFinalize(this);
         return Trio.IsInRun ? Trio.CheckpointAsync($"close {GetType().Name}", string.Empty, 0) : default;
     }
 
