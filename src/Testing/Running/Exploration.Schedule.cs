@@ -15,7 +15,8 @@ internal sealed partial class Exploration
         _schedulesRun++;
         _currentSeed = seed;
         _currentSource = source;
-        TraceRecorder? recorder = _options.RecordTrace ? new TraceRecorder() : null;
+        TraceRecorder? recorder = _options.RecordTrace ? _recorder : null;
+        recorder?.Clear();
         var counter = new ScheduleCounter();
         var clock = new VirtualClock(_options.AutojumpThreshold);
         var run = new RunOptions
@@ -56,7 +57,9 @@ internal sealed partial class Exploration
             failure ??= CreateTimeout(reason);
         }
 
-        return new ScheduleOutcome(seed, source, number, failure, recorder?.GetTrace() ?? CheckpointTrace.Empty, counter.Steps, clock.Now, counter.Tasks);
+        // Only the failing schedule's trace, or the last one's, is kept: copying every schedule's would dominate a long exploration.
+        CheckpointTrace trace = recorder is not null && (failure is not null || number == planned) ? recorder.GetTrace() : CheckpointTrace.Empty;
+        return new ScheduleOutcome(seed, source, number, failure, trace, counter.Steps, clock.Now, counter.Tasks);
     }
 
     /// <summary>The main task of a schedule: the body inside the watchdog's scope and the background nursery.</summary>

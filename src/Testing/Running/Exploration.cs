@@ -25,6 +25,9 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>The caller's token.</summary>
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>The trace recorder, reused by every schedule so its buffer grows once.</summary>
+    private readonly TraceRecorder _recorder = new();
+
     /// <summary>Problems survived, such as corrupt regression lines.</summary>
     private readonly List<string> _warnings = [];
 

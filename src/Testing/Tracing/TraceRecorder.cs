@@ -19,6 +19,9 @@ public sealed class TraceRecorder : Instrument
     /// <summary>The events so far; appended on the loop thread only.</summary>
     private readonly List<TraceEvent> _events = [];
 
+    /// <summary>The <c>File.cs:42</c> text of each call site seen, so recording a checkpoint allocates nothing in the steady state.</summary>
+    private readonly Dictionary<(string FilePath, int Line), string> _sources = [];
+
     /// <summary>Gets how many events have been recorded.</summary>
     public int Count => _events.Count;
 
@@ -46,7 +49,7 @@ public sealed class TraceRecorder : Instrument
     {
         CheckpointLocation location = args.Location;
         TraceEventKind kind = location.Kind == CheckpointKind.Wait ? TraceEventKind.Wait : TraceEventKind.Checkpoint;
-        Add(args.Step, args.Time, args.Task, kind, location.Label, TraceFormat.Source(location.FilePath, location.Line));
+        Add(args.Step, args.Time, args.Task, kind, location.Label, Source(location.FilePath, location.Line));
     }
 
     /// <inheritdoc/>
@@ -59,7 +62,7 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     public override void Note(in NoteEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Note, args.Text, TraceFormat.Source(args.FilePath, args.Line));
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Note, args.Text, Source(args.FilePath, args.Line));
 
     /// <inheritdoc/>
     public override void ClockJumped(in ClockJumpEventArgs args) =>
@@ -75,6 +78,18 @@ public sealed class TraceRecorder : Instrument
 
     /// <summary>Gets the step number of the last event, for events whose hook carries none.</summary>
     private long LastStep => _events.Count == 0 ? 0 : _events[^1].Step;
+
+    /// <summary>Gets the cached source text of a call site.</summary>
+    private string Source(string filePath, int line)
+    {
+        if (!_sources.TryGetValue((filePath, line), out string? text))
+        {
+            text = TraceFormat.Source(filePath, line);
+            _sources.Add((filePath, line), text);
+        }
+
+        return text;
+    }
 
     /// <summary>Appends one task event.</summary>
     private void Add(long step, TimeSpan time, TrioTask task, TraceEventKind kind, string? label, string source) =>

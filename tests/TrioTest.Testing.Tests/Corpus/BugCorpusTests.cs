@@ -6,6 +6,8 @@ public class BugCorpusTests
 {
     public static TheoryData<string> Bugs => [.. BugCorpus.All.Select(bug => bug.Name)];
 
+    public static TheoryData<string> PctOnlyBugs => [.. BugCorpus.BeyondBatchShuffling.Select(bug => bug.Name)];
+
     [Theory]
     [MemberData(nameof(Bugs))]
     public void Bug_UnderFifo_Passes(string name)
@@ -25,6 +27,11 @@ public class BugCorpusTests
     [Theory]
     [MemberData(nameof(Bugs))]
     public void Bug_ExploredByPct_FoundWithin1000SchedulesForEvery1Of100BaseSeeds(string name) =>
+        AssertFoundForEveryBaseSeed(BugCorpus.Get(name), ExplorationStrategy.Pct);
+
+    [Theory]
+    [MemberData(nameof(PctOnlyBugs))]
+    public void BugBeyondBatchShuffling_ExploredByPct_FoundForEvery1Of100BaseSeeds(string name) =>
         AssertFoundForEveryBaseSeed(BugCorpus.Get(name), ExplorationStrategy.Pct);
 
     [Theory]

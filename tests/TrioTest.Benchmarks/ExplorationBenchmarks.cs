@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using TrioTest.Testing;
+
+namespace TrioTest.Benchmarks;
+
+/// <summary>
+/// Exploration throughput: 1,000 schedules of a body through the harness (seeds, trace recording, background nursery,
+/// report plumbing) against the same 1,000 bare <see cref="Trio.Run(Func{Task}, RunOptions?)"/> calls in the same run.
+/// Schedules per second = 1,000 / the mean time of one operation.
+/// </summary>
+[MemoryDiagnoser]
+public class ExplorationBenchmarks
+{
+    private const int Schedules = 1000;
+
+    private readonly TrioTestOptions _options = new() { Iterations = Schedules, BaseSeed = 1, GetEnvironmentVariable = _ => null };
+
+    [Params("trivial 2 tasks", "10 tasks x 100 checkpoints")]
+    public string Body { get; set; } = "trivial 2 tasks";
+
+    private Func<Task> _body = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (int tasks, int checkpoints) = Body.StartsWith("trivial", StringComparison.Ordinal) ? (2, 1) : (10, 100);
+        _body = () => Nursery.RunAsync(nursery =>
+        {
+            for (int i = 0; i < tasks; i++)
+            {
+                nursery.StartSoon(async () =>
+                {
+                    for (int j = 0; j < checkpoints; j++)
+                    {
+                        await Trio.CheckpointAsync();
+                    }
+                }, "worker");
+            }
+
+            return Task.CompletedTask;
+        });
+        _options.RecordTrace = true;
+    }
+
+    [Benchmark(Baseline = true, Description = "1,000 bare Trio.Run")]
+    public void BareRuns()
+    {
+        for (ulong seed = 1; seed <= Schedules; seed++)
+        {
+            Trio.Run(_body, new RunOptions { Clock = VirtualClock.CreateAutojumping(), Seed = seed, Strategy = new RandomStrategy() });
+        }
+    }
+
+    [Benchmark(Description = "1,000 harness schedules, trace on")]
+    public TrioTestResult HarnessSchedules() => TrioTestRunner.Run(_body, _options);
+}
