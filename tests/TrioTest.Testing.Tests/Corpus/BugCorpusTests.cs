@@ -72,6 +72,36 @@ public class BugCorpusTests
         replay.Trace.Hash.Should().Be(found.Trace.Hash);
     }
 
+    [Fact]
+    public void Bug_ReportedSeed_ReplaysInANewProcessFromTRIOTEST_SEED()
+    {
+        foreach (Bug bug in BugCorpus.All)
+        {
+            TrioTestResult found = TrioTestRunner.Run(bug.Body, new TrioTestOptions { Iterations = 1000, BaseSeed = 23 });
+
+            string[] replayed = RunReplayProcess(bug.Name, TrioSeed.Format(found.Seed));
+
+            replayed.Should().Equal(
+                ["Environment", $"{found.Failure!.GetType().Name}: {found.Failure.Message.ReplaceLineEndings(" ")}", found.Trace.Hash],
+                "seed {0} of \"{1}\" must replay in a new process", TrioSeed.Format(found.Seed), bug.Name);
+        }
+    }
+
+    private static string[] RunReplayProcess(string bug, string seed)
+    {
+        string tool = Path.Combine(AppContext.BaseDirectory, "TrioTest.Testing.Corpus.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(tool);
+        start.ArgumentList.Add(bug);
+        start.Environment["TRIOTEST_SEED"] = seed;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, error);
+        return output.TrimEnd('\n').Split('\n');
+    }
+
     private static void AssertFoundForEveryBaseSeed(Bug bug, ExplorationStrategy strategy)
     {
         var misses = new List<ulong>();
