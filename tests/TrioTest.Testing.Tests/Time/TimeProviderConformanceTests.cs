@@ -5,7 +5,7 @@ namespace TrioTest.Testing.Tests.Time;
 /// <summary>
 /// Every scenario of <see cref="TimerScenarios"/> on our <see cref="TimeProvider"/> and on <c>FakeTimeProvider</c>:
 /// the same timers fire the same number of times in the same order on both. The time each event sees follows each
-/// provider's rule (DESIGN.md section 6), pinned literally in <c>FakeTimeProviderDifferenceTests</c>.
+/// provider's rule (DESIGN.md section 6), pinned literally in <see cref="FakeTimeProviderDifferenceTests"/>.
 /// </summary>
 public sealed class TimeProviderConformanceTests
 {
