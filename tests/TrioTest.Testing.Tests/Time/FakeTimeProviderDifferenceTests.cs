@@ -154,9 +154,9 @@ public sealed class FakeTimeProviderDifferenceTests
         ours.Should().Equal(["CreateTimer returned at 0 s", "Change returned at 0 s", "A at 0 s", "B at 0 s"]);
     }
 
-    // Beyond DESIGN.md: FakeTimeProvider breaks a tie between equal due times by the time each was scheduled, in whole
-    // ticks, and then by the timers' places in a HashSet, which reuses the places of removed timers. Ours breaks ties
-    // by the order the timers were scheduled in, always.
+    // Beyond DESIGN.md: FakeTimeProvider breaks a tie between equal due times by the time each was scheduled, which is
+    // the same for every timer scheduled in one instant, and then by the timers' places in a HashSet, which reuses the
+    // places of removed timers. Ours breaks ties by the order the timers were scheduled in, always.
     [Fact]
     public void EqualDeadlines_CreatedInOneInstantAfterOtherTimersEnded_FakeMayReverseThemOursKeepsCreationOrder()
     {
