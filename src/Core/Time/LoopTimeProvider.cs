@@ -36,7 +36,10 @@ internal sealed class LoopTimeProvider : TimeProvider
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="callback"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative time other than <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A negative time other than <see cref="Timeout.InfiniteTimeSpan"/>, or one longer than 0xFFFFFFFE ms (about 49.7 days),
+    /// the longest <see cref="TimeProvider.System"/> accepts.
+    /// </exception>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);

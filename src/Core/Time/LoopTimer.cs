@@ -14,6 +14,12 @@ namespace TrioTest;
 [DebuggerDisplay("LoopTimer(period {_period})")]
 internal sealed class LoopTimer : ITimer, ITimerTarget
 {
+    /// <summary>
+    /// The longest due time or period in whole milliseconds, 0xFFFFFFFE (about 49.7 days): what <see cref="TimeProvider.System"/>
+    /// and <c>FakeTimeProvider</c> accept, so a timer that works under the loop cannot throw in production.
+    /// </summary>
+    private const long MaxSupportedMilliseconds = 0xFFFFFFFE;
+
     /// <summary>The run.</summary>
     private readonly Runner _runner;
 
@@ -44,7 +50,10 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
     /// <inheritdoc/>
     public long TimerGeneration { get; private set; }
 
-    /// <summary>Throws if <paramref name="dueTime"/> or <paramref name="period"/> is negative and not infinite.</summary>
+    /// <summary>
+    /// Throws if <paramref name="dueTime"/> or <paramref name="period"/> is negative and not infinite, or longer than
+    /// <see cref="TimeProvider.System"/> accepts.
+    /// </summary>
     internal static void Validate(TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime < TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
@@ -52,9 +61,19 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
             throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A timer's due time must be zero or more, or Timeout.InfiniteTimeSpan to leave it stopped.");
         }
 
+        if ((long)dueTime.TotalMilliseconds > MaxSupportedMilliseconds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A timer's due time must be at most 0xFFFFFFFE ms (about 49.7 days), as on TimeProvider.System, or Timeout.InfiniteTimeSpan to leave it stopped.");
+        }
+
         if (period < TimeSpan.Zero && period != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(period), period, "A timer's period must be zero or more, or Timeout.InfiniteTimeSpan for a one-shot timer.");
+        }
+
+        if ((long)period.TotalMilliseconds > MaxSupportedMilliseconds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), period, "A timer's period must be at most 0xFFFFFFFE ms (about 49.7 days), as on TimeProvider.System, or Timeout.InfiniteTimeSpan for a one-shot timer.");
         }
     }
 

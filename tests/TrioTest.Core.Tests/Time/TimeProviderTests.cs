@@ -180,6 +180,22 @@ public sealed class TimeProviderTests
     }
 
     [Fact]
+    public void CreateTimerAndChange_PastTheSystemProvidersLimit_ThrowAsTheSystemProviderDoes()
+    {
+        TimeSpan pastLimit = TimeSpan.FromMilliseconds(uint.MaxValue);
+        TimeSpan limit = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+        VirtualRun.Run(() =>
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => Trio.TimeProvider.CreateTimer(_ => { }, null, pastLimit, Timeout.InfiniteTimeSpan));
+            Assert.Contains("at most 0xFFFFFFFE ms", error.Message);
+            using ITimer timer = Trio.TimeProvider.CreateTimer(_ => { }, null, limit, limit);
+            Assert.Throws<ArgumentOutOfRangeException>(() => timer.Change(Timeout.InfiniteTimeSpan, pastLimit));
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
     public void LivePeriodicTimer_HitsTheVirtualTimeLimitInsteadOfSpinningForever()
     {
         RunOptions options = VirtualRun.Options();
