@@ -78,9 +78,9 @@ public sealed class VirtualRoute
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is negative.</exception>
     public VirtualRoute Reset(TimeSpan? after = null) =>
         Add(new Reply(ReplyKind.Fail, CheckLatency(after), null, () => new HttpRequestException(
+            HttpRequestError.ConnectionError,
             $"An error occurred while sending the request to {Method} {Path} (scripted by VirtualHttpHandler).",
-            new IOException("Connection reset by peer (scripted)."),
-            HttpRequestError.ConnectionError)));
+            new IOException("Connection reset by peer (scripted)."))));
 
     /// <summary>Adds a failure: after the latency, the request throws what <paramref name="error"/> creates.</summary>
     /// <param name="error">Creates the exception, once per request.</param>
