@@ -62,7 +62,7 @@ public static class TrioTestRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> on a thread of its own, so the caller can await it. If the real-time watchdog fires and
+    /// Runs <paramref name="body"/> on a thread-pool thread, so the caller can await it. If the real-time watchdog fires and
     /// the body still does not stop (a loop that never reaches a checkpoint), the returned task fails the test after a grace
     /// period and abandons the thread, instead of hanging the test run.
     /// </summary>
@@ -76,23 +76,25 @@ public static class TrioTestRunner
         ArgumentNullException.ThrowIfNull(body);
         var completion = new TaskCompletionSource<TrioTestResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         options ??= new TrioTestOptions();
-        var thread = new Thread(() =>
-        {
-            try
+
+        // A pool thread, not a new one: a test run starts thousands of these, and a thread costs more than a short test.
+        // A body that never reaches a checkpoint keeps its pool thread after being abandoned; the pool grows around it.
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static state =>
             {
-                using var exploration = new Exploration(body, options, abandon: result => completion.TrySetResult(result), cancellationToken);
-                completion.TrySetResult(exploration.Run());
-            }
-            catch (Exception e)
-            {
-                completion.TrySetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = options.TestName is null ? "TrioTest loop" : $"TrioTest loop: {options.TestName}",
-        };
-        thread.Start();
+                (Func<TrioTestContext, Task> body, TrioTestOptions options, TaskCompletionSource<TrioTestResult> completion, CancellationToken token) = state;
+                try
+                {
+                    using var exploration = new Exploration(body, options, abandon: result => completion.TrySetResult(result), token);
+                    completion.TrySetResult(exploration.Run());
+                }
+                catch (Exception e)
+                {
+                    completion.TrySetException(e);
+                }
+            },
+            (body, options, completion, cancellationToken),
+            preferLocal: false);
         return completion.Task;
     }
 }

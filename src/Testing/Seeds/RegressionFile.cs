@@ -27,6 +27,9 @@ public static class RegressionFile
         "# TrioTest regression seeds: schedules that failed, replayed first on every later run of their test.\n" +
         "# Commit this file. Each entry is \"<seed> <test name>\"; lines starting with # are comments. Delete an entry once its bug is fixed.\n";
 
+    /// <summary>The default path found for each assembly directory: looking for the project file costs a directory walk per test otherwise.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_defaultPaths = new(StringComparer.Ordinal);
+
     /// <summary>Serializes writers within the process; the lock file serializes processes.</summary>
     private static readonly object s_writeLock = new();
 
@@ -121,6 +124,12 @@ public static class RegressionFile
     public static string FindDefaultPath(string assemblyDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(assemblyDirectory);
+        return s_defaultPaths.GetOrAdd(assemblyDirectory, FindProjectDirectory);
+    }
+
+    /// <summary>Walks up from the assembly's directory to the nearest one holding a project file.</summary>
+    private static string FindProjectDirectory(string assemblyDirectory)
+    {
         for (DirectoryInfo? directory = new(assemblyDirectory); directory is not null; directory = directory.Parent)
         {
             if (directory.EnumerateFiles("*.csproj").Any() || directory.EnumerateFiles("*.fsproj").Any() || directory.EnumerateFiles("*.vbproj").Any())
