@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs a short configuration of every suite (a few minutes on 2 cores) and writes docs/benchmarks.md with the
-# ratio tables and the machine they ran on. Usage: tests/TrioTest.Benchmarks/run.sh [extra BenchmarkDotNet args]
+# Runs a short configuration of every suite (about ten minutes on 2 cores) and writes docs/benchmarks.md with the
+# ratio tables, the schedules-to-first-failure table of the bug corpus, and the machine they ran on.
+# Usage: tests/TrioTest.Benchmarks/run.sh [extra BenchmarkDotNet args]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 artifacts="${TMPDIR:-/tmp}/triotest-benchmarks"
 rm -rf "$artifacts"
-dotnet run -c Release --project tests/TrioTest.Benchmarks -- \
+dotnet build -c Release tests/TrioTest.Benchmarks
+dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- \
     --filter '*' --job short --artifacts "$artifacts" --exporters github "$@"
+corpus="$artifacts/corpus.md"
+dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- corpus > "$corpus"
 
 out=docs/benchmarks.md
 {
@@ -15,11 +19,20 @@ out=docs/benchmarks.md
     echo "Produced by \`tests/TrioTest.Benchmarks/run.sh\` (BenchmarkDotNet short job) on $(date -u +%Y-%m-%d)."
     echo "Machine: $(nproc) cores, $(uname -m), $(dotnet --version) SDK. Shared and noisy: read the ratios, not the times."
     echo
+    if [ -f docs/benchmarks-notes.md ]; then
+        cat docs/benchmarks-notes.md
+        echo
+    fi
     for report in "$artifacts"/results/*-report-github.md; do
         echo "## $(basename "$report" -report-github.md | sed 's/^TrioTest\.Benchmarks\.//')"
         echo
         sed -n '/^|/,$p' "$report"
         echo
     done
+    echo "## Schedules to first failure (bug corpus, 100 base seeds, budget 1,000)"
+    echo
+    echo "Produced by \`dotnet run -c Release --project tests/TrioTest.Benchmarks -- corpus\`. A count, the same on every machine."
+    echo
+    cat "$corpus"
 } > "$out"
 echo "wrote $out"
