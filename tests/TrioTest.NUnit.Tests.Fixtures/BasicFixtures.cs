@@ -81,4 +81,12 @@ public sealed class BasicFixtures
         await Trio.CheckpointAsync();
         Observations.Add("explored", $"{TrioTestContext.Current.Schedule}/{TrioTestContext.Current.Schedules}");
     }
+
+    [AsyncTest(Iterations = 2)]
+    [Repeat(3)]
+    public async Task Is_repeated()
+    {
+        await Trio.CheckpointAsync();
+        Observations.Add("repeated", $"{TrioTestContext.Current.Schedule}/{TrioTestContext.Current.Schedules}");
+    }
 }

@@ -72,3 +72,15 @@ public sealed class TestCaseFixtures
         Observations.Add("token", "not reached");
     }
 }
+
+public sealed class CancelAfterFixtures
+{
+    // The clock waits a minute of real idle time before it jumps, so NUnit's CancelAfter always lands inside the sleep.
+    [AsyncTest(AutojumpThreshold = 60_000)]
+    [CancelAfter(20)]
+    public async Task Waits_until_NUnit_cancels_it(CancellationToken token)
+    {
+        using CancellationTokenRegistration registration = token.Register(() => Observations.Add("cancel-after", $"token cancelled on the loop {Trio.IsInRun}"));
+        await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+    }
+}

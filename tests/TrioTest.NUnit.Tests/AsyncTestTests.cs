@@ -101,6 +101,15 @@ public sealed partial class AsyncTestTests
     }
 
     [Test]
+    public void Repeat_reruns_the_whole_exploration()
+    {
+        CaseResult result = NUnitPipeline.RunOne(typeof(BasicFixtures), nameof(BasicFixtures.Is_repeated));
+
+        result.Outcome.Should().Be("Passed");
+        Observations.Get("repeated").Should().Equal("1/2", "2/2", "1/2", "2/2", "1/2", "2/2");
+    }
+
+    [Test]
     public void Race_found_by_500_iterations_replays_from_the_seed_pasted_into_the_attribute()
     {
         CaseResult explored = NUnitPipeline.RunOne(typeof(RaceFixtures), nameof(RaceFixtures.Racy_explored));

@@ -64,4 +64,14 @@ public sealed class TestCaseTests
         results.Should().HaveCount(3).And.OnlyContain(r => r.Outcome == "Passed");
         Observations.Get("token").Should().BeEquivalentTo("True True False", "True True False", "True True False", "5 True", "cancelled on the loop True");
     }
+
+    [Test]
+    public void CancelAfter_stops_the_exploration_cancels_the_body_s_token_and_fails_as_NUnit_does()
+    {
+        CaseResult result = NUnitPipeline.RunOne(typeof(CancelAfterFixtures), nameof(CancelAfterFixtures.Waits_until_NUnit_cancels_it));
+
+        result.Outcome.Should().Be("Failed");
+        result.Message.Should().Be("Test exceeded CancelAfter value of 20ms");
+        Observations.Get("cancel-after").Should().Equal("token cancelled on the loop True");
+    }
 }
