@@ -16,6 +16,15 @@ public sealed class TestCaseFixtures
     }
 
     [AsyncTest]
+    [TestCase(7, "seven")]
+    public async Task Names_itself(int value, string name)
+    {
+        await Trio.CheckpointAsync();
+        TrioTestOptions options = TrioTestContext.Current.Options;
+        Observations.Add("names", $"{options.TestName} | {options.RegressionFilePath ?? "no regression file"} | {options.ReplayAttribute} | {value} {name}");
+    }
+
+    [AsyncTest]
     [TestCaseSource(nameof(SleepCases))]
     public async Task Sleeps(int seconds)
     {

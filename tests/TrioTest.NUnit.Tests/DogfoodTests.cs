@@ -56,4 +56,16 @@ public sealed class DogfoodTests
         await Trio.SleepAsync(TimeSpan.FromMinutes(1));
         return value * 2;
     }
+
+    [AsyncTest]
+    [TestCase("beside the project")]
+    public async Task Failing_seeds_would_be_recorded_beside_this_project_under_the_full_name(string where)
+    {
+        await Trio.CheckpointAsync();
+        TrioTestOptions options = TrioTestContext.Current.Options;
+
+        options.TestName.Should().Be(TestContext.CurrentContext.Test.FullName).And.EndWith($"(\"{where}\")");
+        Path.GetFileName(options.RegressionFilePath).Should().Be(RegressionFile.DefaultFileName);
+        File.Exists(Path.Combine(Path.GetDirectoryName(options.RegressionFilePath)!, "TrioTest.NUnit.Tests.csproj")).Should().BeTrue(options.RegressionFilePath);
+    }
 }

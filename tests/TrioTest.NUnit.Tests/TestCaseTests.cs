@@ -35,6 +35,14 @@ public sealed class TestCaseTests
     }
 
     [Test]
+    public void Harness_gets_the_full_name_with_arguments_and_the_assembly_s_choice_of_no_regression_file()
+    {
+        NUnitPipeline.RunOne(typeof(TestCaseFixtures), nameof(TestCaseFixtures.Names_itself)).Outcome.Should().Be("Passed");
+
+        Observations.Get("names").Should().Equal($"{typeof(TestCaseFixtures).FullName}.Names_itself(7,\"seven\") | no regression file | AsyncTest | 7 seven");
+    }
+
+    [Test]
     public void ExpectedResult_on_TestCase_is_checked_in_every_schedule()
     {
         IReadOnlyList<CaseResult> results = NUnitPipeline.Run(typeof(TestCaseFixtures), nameof(TestCaseFixtures.Doubled));
