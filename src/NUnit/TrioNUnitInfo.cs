@@ -6,7 +6,7 @@ namespace TrioTest.NUnit;
 public static class TrioNUnitInfo
 {
     /// <summary>
-    /// The major version of NUnit this integration targets.
+    /// The major version of NUnit this integration is built against (4.4 or later); it runs on NUnit 5 as well.
     /// </summary>
     public const int NUnitMajorVersion = 4;
 }

@@ -79,7 +79,8 @@ public static class TrioTestRunner
 
         // A pool thread, not a new one: a test run starts thousands of these, and a thread costs more than a short test.
         // A body that never reaches a checkpoint keeps its pool thread after being abandoned; the pool grows around it.
-        ThreadPool.UnsafeQueueUserWorkItem(
+        // The caller's ExecutionContext flows, so framework state kept in AsyncLocals (NUnit's TestContext) is there.
+        ThreadPool.QueueUserWorkItem(
             static state =>
             {
                 (Func<TrioTestContext, Task> body, TrioTestOptions options, TaskCompletionSource<TrioTestResult> completion, CancellationToken token) = state;

@@ -284,15 +284,19 @@ public class TrioTestRunnerTests
     [Fact]
     public void Run_StrictAndTaskRunReachingBack_FailsWithTheEscapeAndItsFix()
     {
-        using var gate = new ManualResetEventSlim();
-
         TrioTestResult result = TrioTestRunner.Run(async () =>
         {
-            // The await is registered before the pool thread may finish, so its continuation must come back from there.
-            Task work = Task.Run(gate.Wait);
-            Task awaiting = AwaitAsync(work);
-            gate.Set();
-            await awaiting;
+            // A pool thread posts back to the loop; the loop thread spins until the post is in its inbox, so the escape
+            // is seen before the run could look idle (a deadlock), however slow the machine. (Wait() could inline the work.)
+            SynchronizationContext loop = SynchronizationContext.Current!;
+            var resumed = new TaskCompletionSource();
+            Task work = Task.Run(() => loop.Post(_ => resumed.SetResult(), null));
+            while (!work.IsCompleted)
+            {
+                Thread.Yield();
+            }
+
+            await resumed.Task;
         }, Options());
 
         result.Failure.Should().BeOfType<EscapeException>().Which.Message.Should().Contain("Task.Run");
@@ -364,8 +368,6 @@ public class TrioTestRunnerTests
         TrioTestContext.CurrentOrNull.Should().BeNull();
         FluentActions.Invoking(() => TrioTestContext.Current).Should().Throw<InvalidOperationException>().WithMessage("*[AsyncTest]*");
     }
-
-    private static async Task AwaitAsync(Task task) => await task;
 
     private static TrioTestOptions Options(int iterations = 1, ulong? seed = null, ExplorationStrategy strategy = ExplorationStrategy.Random) => new()
     {

@@ -1,0 +1,124 @@
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace TrioTest.NUnit.Sdk;
+
+/// <summary>
+/// Runs an <c>[AsyncTest]</c>'s exploration through the TrioTest harness on a loop thread of its own, waits for it on
+/// NUnit's thread, and records one NUnit result: passed, or the failing schedule's report as the message and the tail
+/// of its trace in the output.
+/// </summary>
+/// <remarks>
+/// The loop cannot be NUnit's thread: NUnit's method and set-up commands block their thread on an async method's task,
+/// and that task needs the loop to finish. The loop thread starts from this thread's execution context, so NUnit's
+/// current context (<c>TestContext</c>, <c>Assert</c>, <c>TestContext.Out</c>) flows onto it.
+/// </remarks>
+internal sealed class ExplorationCommand : TestCommand
+{
+    /// <summary>How many trace events go to the test output on failure.</summary>
+    private const int OutputTraceEvents = 40;
+
+    /// <summary>The test.</summary>
+    private readonly TestMethod _test;
+
+    /// <summary>Its resolved settings.</summary>
+    private readonly TestSettings _settings;
+
+    /// <summary>Initializes a new instance of the <see cref="ExplorationCommand"/> class.</summary>
+    /// <param name="test">The test.</param>
+    /// <param name="settings">Its resolved settings.</param>
+    public ExplorationCommand(TestMethod test, TestSettings settings)
+        : base(test)
+    {
+        _test = test;
+        _settings = settings;
+    }
+
+    /// <inheritdoc/>
+    public override TestResult Execute(TestExecutionContext context)
+    {
+        TestResult result = context.CurrentResult;
+        object? nunitInstance = context.TestObject;
+        var schedules = new ScheduleRunner(_test, context);
+        Type fixture = _test.TypeInfo?.Type ?? _test.Method.MethodInfo.DeclaringType!;
+        string? regressionFile = _settings.RecordRegressions ? RegressionFile.FindDefaultPath(AssemblyDirectory(fixture.Assembly)) : null;
+        try
+        {
+            TrioTestOptions options = _settings.ToOptions(_test.FullName, regressionFile);
+
+            // NUnit's commands are synchronous: this thread waits while the loop thread runs every schedule.
+            TrioTestResult outcome = TrioTestRunner.RunAsync(schedules.RunAsync, options, context.CancellationToken).GetAwaiter().GetResult();
+            _test.Properties.Set(AsyncTestAttribute.SeedProperty, TrioSeed.Format(outcome.Seed));
+            Record(context, outcome);
+        }
+        catch (Exception e)
+        {
+            // A malformed TRIOTEST_SEED, an unreadable regression file, or NUnit cancelling the run.
+            result.RecordException(e);
+        }
+        finally
+        {
+            context.TestObject = nunitInstance;
+            if (schedules.FreshInstances)
+            {
+                // NUnit made this instance before the commands this one replaced; its DisposeFixtureCommand was one of them.
+                DisposeUnused(result, nunitInstance);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Records the exploration's outcome in NUnit's result.</summary>
+    private static void Record(TestExecutionContext context, TrioTestResult outcome)
+    {
+        TestResult result = context.CurrentResult;
+        if (outcome.Passed)
+        {
+            // As NUnit's method command: success, unless warnings were recorded along the way.
+            result.SetResult(ResultState.Success);
+            if (result.AssertionResults.Count > 0)
+            {
+                result.RecordTestCompletion();
+            }
+
+            return;
+        }
+
+        Exception failure = outcome.Failure!;
+        result.RecordException(failure);
+        if (failure is ResultStateException and not (AssertionException or MultipleAssertException))
+        {
+            // Assert.Ignore, Assert.Inconclusive or Assert.Pass: NUnit's own outcome, which ends the exploration.
+            return;
+        }
+
+        // NUnit has chosen Failure (an assertion) or Error (any other exception) and the stack; the message is TrioTest's report.
+        result.SetResult(result.ResultState, outcome.Report!, result.StackTrace);
+        if (outcome.Trace.Count > 0)
+        {
+            int shown = Math.Min(OutputTraceEvents, outcome.Trace.Count);
+            context.OutWriter.WriteLine($"TrioTest trace of seed {TrioSeed.Format(outcome.Seed)}, last {shown} of {outcome.Trace.Count} events:");
+            context.OutWriter.Write(CheckpointTrace.FormatTable(outcome.Trace.Tail(OutputTraceEvents), "  ").ReplaceLineEndings());
+        }
+    }
+
+    /// <summary>Gets the folder the test assembly was loaded from; the app's folder when it has no file (a single-file app).</summary>
+    private static string AssemblyDirectory(System.Reflection.Assembly assembly) =>
+        Path.GetDirectoryName(assembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory;
+
+    /// <summary>Disposes the fixture instance NUnit made and the schedules did not use.</summary>
+    private static void DisposeUnused(TestResult result, object? instance)
+    {
+        try
+        {
+            ScheduleRunner.DisposeAsync(instance).GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            result.RecordTearDownException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace TrioTest.NUnit.Sdk;
+
+/// <summary>
+/// The resolved settings of one test: the attribute's values over the assembly's defaults over TrioTest's, validated
+/// when NUnit builds the test and again when it wraps it, so a bad value becomes a failing test with a message,
+/// never a vanished one.
+/// </summary>
+/// <param name="Seed">The seed of the one schedule to run, or <see langword="null"/> to explore.</param>
+/// <param name="Iterations">How many schedules to explore.</param>
+/// <param name="Strategy">How schedules order ready tasks.</param>
+/// <param name="PctDepth">The bug depth PCT targets.</param>
+/// <param name="AutojumpThreshold">The real idle time before an autojump, in milliseconds.</param>
+/// <param name="VirtualTimeLimit">The virtual-time limit, in milliseconds.</param>
+/// <param name="Timeout">The real-time watchdog in milliseconds; 0 for the harness's default.</param>
+/// <param name="Strict">Whether escapes from the loop fail the test.</param>
+/// <param name="RecordRegressions">Whether failing seeds go to the regression file.</param>
+internal sealed record TestSettings(
+    ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions)
+{
+    /// <summary>TrioTest's own defaults.</summary>
+    private static readonly TrioTestOptions s_defaults = new();
+
+    /// <summary>Resolves and validates the settings of a test method.</summary>
+    /// <param name="attribute">The values set on the test's attribute.</param>
+    /// <param name="defaults">The values set on the assembly's <see cref="AsyncTestDefaultsAttribute"/>, if any.</param>
+    /// <param name="attributeName">The attribute's name, for messages, such as <c>AsyncTest</c>.</param>
+    /// <param name="error">What is wrong and how to fix it, when the settings are invalid.</param>
+    /// <returns>The settings, or <see langword="null"/> when invalid.</returns>
+    public static TestSettings? Resolve(SettingValues attribute, SettingValues? defaults, string attributeName, out string? error)
+    {
+        error = null;
+        string? seedText = attribute.Seed ?? defaults?.Seed;
+        ulong? seed = null;
+        if (seedText is not null)
+        {
+            if (!TrioSeed.TryParse(seedText, out ulong parsed))
+            {
+                error = $"[{attributeName}(Seed = \"{seedText}\")] is not a seed. Paste the seed a TrioTest failure report prints, such as Seed = \"0x9E3779B97F4A7C15\" (0x and 1 to 16 hex digits, or a decimal number), or remove Seed to explore.";
+                return null;
+            }
+
+            seed = parsed;
+        }
+
+        int iterations = attribute.Iterations ?? defaults?.Iterations ?? s_defaults.Iterations;
+        int depth = attribute.PctDepth ?? defaults?.PctDepth ?? s_defaults.PctDepth;
+        double threshold = attribute.AutojumpThreshold ?? defaults?.AutojumpThreshold ?? s_defaults.AutojumpThreshold.TotalMilliseconds;
+        double limit = attribute.VirtualTimeLimit ?? defaults?.VirtualTimeLimit ?? s_defaults.VirtualTimeLimit.TotalMilliseconds;
+        int timeout = attribute.Timeout ?? defaults?.Timeout ?? 0;
+        ExplorationStrategy strategy = attribute.Strategy ?? defaults?.Strategy ?? s_defaults.Strategy;
+        error =
+            iterations < 1 ? $"[{attributeName}(Iterations = {iterations})] must be at least 1: it is the number of schedules to explore (1 runs the test once; try 100 to hunt a race)."
+            : depth < 1 ? $"[{attributeName}(PctDepth = {depth})] must be at least 1: the number of ordering constraints a bug needs (2 or 3 finds most races)."
+            : !Enum.IsDefined(strategy) ? $"[{attributeName}(Strategy = {(int)strategy})] is not a strategy: use ExplorationStrategy.Random, ExplorationStrategy.Pct or ExplorationStrategy.Fifo."
+            : !(threshold >= 0) || double.IsInfinity(threshold) ? $"[{attributeName}(AutojumpThreshold = {threshold.ToString(CultureInfo.InvariantCulture)})] must be zero or a positive number of milliseconds: the real idle time before virtual time jumps (0 jumps at once)."
+            : !(limit > 0) || double.IsInfinity(limit) ? $"[{attributeName}(VirtualTimeLimit = {limit.ToString(CultureInfo.InvariantCulture)})] must be a positive number of milliseconds: the virtual time after which a schedule fails (86400000 is a day)."
+            : timeout < 0 ? $"[{attributeName}(Timeout = {timeout})] must be zero (the default watchdog of five minutes) or a positive number of milliseconds of real time."
+            : null;
+        return error is null
+            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true)
+            : null;
+    }
+
+    /// <summary>Builds the harness options of one test.</summary>
+    /// <param name="testName">The test's full name, arguments included, for the report and the regression file.</param>
+    /// <param name="regressionFile">The regression file, or <see langword="null"/>.</param>
+    /// <returns>The options.</returns>
+    public TrioTestOptions ToOptions(string testName, string? regressionFile) => new()
+    {
+        Seed = Seed,
+        Iterations = Iterations,
+        Strategy = Strategy,
+        PctDepth = PctDepth,
+        AutojumpThreshold = TimeSpan.FromMilliseconds(AutojumpThreshold),
+        VirtualTimeLimit = TimeSpan.FromMilliseconds(VirtualTimeLimit),
+        Timeout = Timeout > 0 ? TimeSpan.FromMilliseconds(Timeout) : s_defaults.Timeout,
+        Strict = Strict,
+        TestName = testName,
+        RegressionFilePath = RecordRegressions ? regressionFile : null,
+        ReplayAttribute = "AsyncTest",
+    };
+}
