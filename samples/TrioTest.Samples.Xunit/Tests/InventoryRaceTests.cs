@@ -1,4 +1,4 @@
-using TrioTest.Samples.Xunit.Shop;
+using TrioTest.Samples.Shop;
 using TrioTest.Testing;
 using TrioTest.Xunit;
 using Xunit;

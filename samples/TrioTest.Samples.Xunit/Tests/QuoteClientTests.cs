@@ -1,4 +1,4 @@
-using TrioTest.Samples.Xunit.Shop;
+using TrioTest.Samples.Shop;
 using TrioTest.Xunit;
 using Xunit;
 

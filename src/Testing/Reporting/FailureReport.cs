@@ -27,7 +27,7 @@ internal static class FailureReport
         string seed = TrioSeed.Format(outcome.Seed);
         string[] lines = failure.Message.ReplaceLineEndings("\n").Split('\n');
         var text = new StringBuilder();
-        text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0]).Append('\n');
+        text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0].Trim()).Append('\n');
         text.Append("  seed ").Append(seed).Append(" (").Append(Where(outcome, schedulesPlanned, strategy, options.PctDepth)).Append("), virtual time ")
             .Append(TraceFormat.Time(outcome.VirtualTime)).Append(", ")
             .Append(outcome.Steps.ToString(CultureInfo.InvariantCulture)).Append(outcome.Steps == 1 ? " step, " : " steps, ")

@@ -1,4 +1,4 @@
-namespace TrioTest.Samples.Xunit.Shop;
+namespace TrioTest.Samples.Shop;
 
 /// <summary>
 /// Production code with a classic race: <see cref="ReserveAsync"/> checks the stock, awaits a payment, then takes the

@@ -1,4 +1,4 @@
-namespace TrioTest.Samples.Xunit.Shop;
+namespace TrioTest.Samples.Shop;
 
 /// <summary>A source of price quotes: a remote service in production, a scripted fake in tests.</summary>
 public interface IQuoteSource
