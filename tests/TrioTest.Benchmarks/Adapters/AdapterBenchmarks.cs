@@ -4,10 +4,13 @@ using Xunit.Abstractions;
 namespace TrioTest.Benchmarks.Adapters;
 
 /// <summary>
-/// What [AsyncTest] adds to a trivial test: one test case run through xunit's own execution pipeline (assembly,
-/// collection, class and method runners, messages), as a plain async [Fact] and as an [AsyncTest] with the same body.
+/// What [AsyncTest] adds to a trivial test: one test run through each framework's own execution pipeline (for xunit:
+/// assembly, collection, class and method runners and their messages; for NUnit: the assembly runner with a filter),
+/// as a plain async [Fact]/[Test] and as an [AsyncTest] with the same body. Each pair has its own baseline.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class AdapterBenchmarks
 {
     private XunitInProcess _xunit = null!;
@@ -16,13 +19,22 @@ public class AdapterBenchmarks
 
     private ITestCase _asyncTest = null!;
 
+    private NUnitInProcess _nunit = null!;
+
+    private global::NUnit.Framework.Internal.TestFilter _plainTest = null!;
+
+    private global::NUnit.Framework.Internal.TestFilter _nunitAsyncTest = null!;
+
     [GlobalSetup]
     public void Setup()
     {
         _xunit = new XunitInProcess();
         _plainFact = _xunit.Discover(typeof(XunitSubjects), nameof(XunitSubjects.PlainFact));
         _asyncTest = _xunit.Discover(typeof(XunitSubjects), nameof(XunitSubjects.TrioAsyncTest));
-        if (!_xunit.Run(_plainFact) || !_xunit.Run(_asyncTest))
+        _nunit = new NUnitInProcess();
+        _plainTest = NUnitInProcess.Filter(typeof(NUnitSubjects), nameof(NUnitSubjects.PlainTest));
+        _nunitAsyncTest = NUnitInProcess.Filter(typeof(NUnitSubjects), nameof(NUnitSubjects.TrioAsyncTest));
+        if (!_xunit.Run(_plainFact) || !_xunit.Run(_asyncTest) || !_nunit.Run(_plainTest) || !_nunit.Run(_nunitAsyncTest))
         {
             throw new InvalidOperationException("A subject test did not pass: the benchmark would time a failure path.");
         }
@@ -31,9 +43,19 @@ public class AdapterBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _xunit.Dispose();
 
+    [BenchmarkCategory("xunit")]
     [Benchmark(Baseline = true, Description = "xunit [Fact], async trivial body")]
     public bool XunitFact() => _xunit.Run(_plainFact);
 
+    [BenchmarkCategory("xunit")]
     [Benchmark(Description = "xunit [AsyncTest], same body")]
     public bool XunitAsyncTest() => _xunit.Run(_asyncTest);
+
+    [BenchmarkCategory("nunit")]
+    [Benchmark(Baseline = true, Description = "NUnit [Test], async trivial body")]
+    public bool NUnitTest() => _nunit.Run(_plainTest);
+
+    [BenchmarkCategory("nunit")]
+    [Benchmark(Description = "NUnit [AsyncTest], same body")]
+    public bool NUnitAsyncTest() => _nunit.Run(_nunitAsyncTest);
 }
