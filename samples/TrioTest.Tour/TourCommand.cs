@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TrioTest.Testing;
 using TrioTest.Tour.Running;
 using TrioTest.Tour.Sections;
+using TrioTest.Tour.Sections.Http;
 
 namespace TrioTest.Tour;
 
@@ -24,6 +25,7 @@ internal static class TourCommand
         new(CpuSection.Name, "CPU-bound work", seed => CpuSection.Run(seed)),
         new(ErrorsSection.Name, "Exceptions and cancellation", ErrorsSection.Run),
         new(TimeoutsSection.Name, "Timeouts", TimeoutsSection.Run),
+        new(HttpSection.Name, "HTTP requests", HttpSection.Run),
     ];
 
     /// <summary>Gets the usage text.</summary>
