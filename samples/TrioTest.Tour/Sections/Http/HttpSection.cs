@@ -30,6 +30,10 @@ internal static class HttpSection
     /// <summary>Serves the pages from a real server on 127.0.0.1 and fetches them over real sockets, on the system clock.</summary>
     /// <param name="pages">The pages.</param>
     /// <returns>The times, the server's address and the escapes the loop saw.</returns>
+    /// <remarks>
+    /// Blocks the calling thread for about a second while Kestrel and HttpClient work on thread-pool threads; a caller
+    /// that is itself a pool thread (a test) needs spare pool threads, or every response waits for the pool to grow.
+    /// </remarks>
     public static RealHttpRun RunReal(IReadOnlyList<Page> pages)
     {
         long started = Stopwatch.GetTimestamp();
