@@ -1,51 +1,73 @@
+using TrioTest.Tour.Running;
+
 namespace TrioTest.Tour.Sections;
 
-/// <summary>"Exceptions and cancellation": one child fails, its siblings are cancelled at their next checkpoint, the error reaches the parent.</summary>
+/// <summary>"Exceptions and cancellation": one child fails, its siblings are cancelled at their next checkpoint, the error reaches the parent; two failures arrive together.</summary>
 internal static class ErrorsSection
 {
+    /// <summary>The section's name for <c>--section</c>.</summary>
     public const string Name = "errors";
 
-    public static async Task OneFailureAsync()
+    /// <summary>The virtual time at which the failing child fails.</summary>
+    public static readonly TimeSpan FailureTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the sleeper would sleep.</summary>
+    public static readonly TimeSpan SleeperTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>The message of the failure.</summary>
+    public const string FailureMessage = "the database is down";
+
+    /// <summary>The most rounds the worker runs if nothing cancels it.</summary>
+    public const int WorkerRounds = 100;
+
+    /// <summary>
+    /// The example: <c>failing</c> throws after 1 s; <c>sleeper</c> is then blocked in a 10 s sleep; <c>worker</c> wakes at
+    /// the same instant as the failure and works in rounds, a checkpoint per round. Whichever the seed runs first at 1 s,
+    /// the worker runs on to its next checkpoint and is cancelled there.
+    /// </summary>
+    public static Task OneFailureAsync() => Nursery.RunAsync(nursery =>
     {
-        await Nursery.RunAsync(nursery =>
+        nursery.StartSoon(async () =>
         {
-            nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromSeconds(10), "long sleep").AsTask(), "sleeper");
+            await Trio.SleepAsync(SleeperTime, "long sleep");
+            Trio.Note("woke up");
+        }, "sleeper");
+        nursery.StartSoon(async () =>
+        {
+            await Trio.SleepAsync(FailureTime, "nap");
+            for (int round = 0; round < WorkerRounds; round++)
+            {
+                Trio.Note($"round {round}");
+                await Trio.CheckpointAsync($"round {round} done");
+            }
+        }, "worker");
+        nursery.StartSoon(async () =>
+        {
+            await Trio.SleepAsync(FailureTime, "short sleep");
+            Trio.Note("failing");
+            throw new InvalidOperationException(FailureMessage);
+        }, "failing");
+        return Task.CompletedTask;
+    });
+
+    /// <summary>The second example: <c>x</c> and <c>y</c> both fail at 1 s.</summary>
+    public static Task TwoFailuresAsync() => Nursery.RunAsync(nursery =>
+    {
+        foreach (string name in new[] { "x", "y" })
+        {
             nursery.StartSoon(async () =>
             {
-                await Trio.SleepAsync(TimeSpan.FromSeconds(1), "short sleep");
-                throw new InvalidOperationException("the database is down");
-            }, "failing");
-            return Task.CompletedTask;
-        });
-    }
+                await Trio.SleepAsync(FailureTime, "sleep");
+                throw new InvalidOperationException($"{name} failed");
+            }, name);
+        }
 
-    public static async Task TwoFailuresAsync()
-    {
-        await Nursery.RunAsync(nursery =>
-        {
-            foreach (string name in new[] { "x", "y" })
-            {
-                nursery.StartSoon(async () =>
-                {
-                    await Trio.SleepAsync(TimeSpan.FromSeconds(1));
-                    throw new InvalidOperationException($"{name} failed");
-                }, name);
-            }
+        return Task.CompletedTask;
+    });
 
-            return Task.CompletedTask;
-        });
-    }
-
-    public static bool Run(TextWriter output, ulong seed)
-    {
-        output.WriteLine("One child fails after 1 s; its sibling, asleep for 10 s, is cancelled at once.");
-        TourRun.Result one = TourRun.Virtual(OneFailureAsync, seed);
-        one.Timeline.Print(output);
-        TourRun.PrintTimes(output, one);
-        output.WriteLine($"  The parent got: {one.Error?.GetType().Name}: {one.Error?.Message}");
-        output.WriteLine("Two children fail at the same virtual instant:");
-        TourRun.Result two = TourRun.Virtual(TwoFailuresAsync, seed);
-        output.WriteLine($"  The parent got: {two.Error?.GetType().Name} with [{string.Join(", ", (two.Error as AggregateException)?.InnerExceptions.Select(e => e.Message) ?? [])}]");
-        return one.Error is InvalidOperationException && one.VirtualTime == TimeSpan.FromSeconds(1) && two.Error is NurseryException;
-    }
+    /// <summary>Runs both examples.</summary>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The two runs.</returns>
+    public static ErrorsResult Run(ulong seed) =>
+        new(TourRun.Virtual(OneFailureAsync, seed), TourRun.Virtual(TwoFailuresAsync, seed));
 }

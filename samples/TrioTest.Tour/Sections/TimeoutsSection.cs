@@ -1,26 +1,32 @@
+using System.Runtime.CompilerServices;
+using TrioTest.Tour.Running;
+
 namespace TrioTest.Tour.Sections;
 
 /// <summary>"Timeouts": MoveOnAfter(10 s) around Sleep(20 s) ends at virtual 10 s, in microseconds of real time.</summary>
 internal static class TimeoutsSection
 {
+    /// <summary>The section's name for <c>--section</c>.</summary>
     public const string Name = "timeouts";
 
-    public static async Task MoveOnAsync()
-    {
-        bool finished = await Trio.MoveOnAfterAsync(TimeSpan.FromSeconds(10), () => Trio.SleepAsync(TimeSpan.FromSeconds(20), "sleep 20 s").AsTask());
-        if (finished)
-        {
-            throw new InvalidOperationException("the sleep should have been cancelled");
-        }
-    }
+    /// <summary>The timeout.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public static bool Run(TextWriter output, ulong seed)
+    /// <summary>The sleep it cuts short.</summary>
+    public static readonly TimeSpan Sleep = TimeSpan.FromSeconds(20);
+
+    /// <summary>The example: a 20 s sleep inside a 10 s <see cref="Trio.MoveOnAfterAsync"/>.</summary>
+    /// <param name="finished">Receives what <see cref="Trio.MoveOnAfterAsync"/> returned: whether the sleep finished.</param>
+    public static async Task MoveOnAsync(StrongBox<bool> finished) =>
+        finished.Value = await Trio.MoveOnAfterAsync(Timeout, () => Trio.SleepAsync(Sleep, "sleep 20 s").AsTask());
+
+    /// <summary>Runs the example.</summary>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The run.</returns>
+    public static TimeoutsResult Run(ulong seed)
     {
-        output.WriteLine("MoveOnAfter(10 s) around Sleep(20 s):");
-        TourRun.Result result = TourRun.Virtual(MoveOnAsync, seed);
-        result.Timeline.Print(output);
-        TourRun.PrintTimes(output, result);
-        output.WriteLine("  The clock jumped straight to the deadline: ten virtual seconds, no real waiting.");
-        return result.Error is null && result.VirtualTime == TimeSpan.FromSeconds(10);
+        var finished = new StrongBox<bool>(true);
+        TourRunResult run = TourRun.Virtual(() => MoveOnAsync(finished), seed);
+        return new TimeoutsResult(run, finished.Value);
     }
 }
