@@ -15,7 +15,7 @@ namespace TrioTest.Xunit;
 public sealed class AsyncTestDefaultsAttribute : Attribute
 {
     /// <summary>Gets the values set on this attribute, for the discoverer.</summary>
-    internal SettingValues Values { get; } = new();
+    internal AttributeSettings Values { get; } = new();
 
     /// <summary>Gets or sets the default number of schedules to explore; at least 1.</summary>
     public int Iterations

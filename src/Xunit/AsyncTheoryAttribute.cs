@@ -23,7 +23,7 @@ namespace TrioTest.Xunit;
 public class AsyncTheoryAttribute : TheoryAttribute
 {
     /// <summary>Gets the values set on this attribute, for the discoverer.</summary>
-    internal SettingValues Values { get; } = new();
+    internal AttributeSettings Values { get; } = new();
 
     /// <summary>Gets or sets the seed of the one schedule to run, as a failure report prints it (<c>"0x9E3779B97F4A7C15"</c>); unset explores. A seed runs exactly that schedule, whatever <see cref="Iterations"/> says.</summary>
     public string? Seed

@@ -42,13 +42,13 @@ public sealed class AsyncTestCase : XunitTestCase, IAsyncTestCase
     public override void Serialize(IXunitSerializationInfo data)
     {
         base.Serialize(data);
-        Settings.Serialize(data);
+        TestSettingsSerialization.Serialize(Settings, data);
     }
 
     /// <inheritdoc/>
     public override void Deserialize(IXunitSerializationInfo data)
     {
         base.Deserialize(data);
-        Settings = TestSettings.Deserialize(data);
+        Settings = TestSettingsSerialization.Deserialize(data);
     }
 }

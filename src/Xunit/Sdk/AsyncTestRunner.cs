@@ -53,7 +53,8 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         TestSettings settings = ((IAsyncTestCase)TestCase).Settings;
         string testName = TestMethodArguments is { Length: > 0 } ? Test.DisplayName : $"{TestClass.FullName}.{TestMethod.Name}";
         string? regressionFile = settings.RecordRegressions ? RegressionFile.FindDefaultPath(Path.GetDirectoryName(TestClass.Assembly.Location)!) : null;
-        TrioTestOptions options = settings.ToOptions(testName, regressionFile);
+        string replayAttribute = TestMethod.GetCustomAttribute<AsyncTheoryAttribute>() is null ? "AsyncTest" : "AsyncTheory";
+        TrioTestOptions options = settings.ToOptions(testName, regressionFile, replayAttribute);
         var timer = new ExecutionTimer();
         await timer.AggregateAsync(async () =>
         {

@@ -41,13 +41,13 @@ public sealed class AsyncTheoryTestCase : XunitTheoryTestCase, IAsyncTestCase
     public override void Serialize(IXunitSerializationInfo data)
     {
         base.Serialize(data);
-        Settings.Serialize(data);
+        TestSettingsSerialization.Serialize(Settings, data);
     }
 
     /// <inheritdoc/>
     public override void Deserialize(IXunitSerializationInfo data)
     {
         base.Deserialize(data);
-        Settings = TestSettings.Deserialize(data);
+        Settings = TestSettingsSerialization.Deserialize(data);
     }
 }

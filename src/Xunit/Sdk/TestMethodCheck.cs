@@ -30,11 +30,11 @@ internal static class TestMethodCheck
         }
 
         Attribute? instance = (attribute as IReflectionAttributeInfo)?.Attribute;
-        SettingValues values = instance switch
+        AttributeSettings values = instance switch
         {
             AsyncTestAttribute test => test.Values,
             AsyncTheoryAttribute theory => theory.Values,
-            _ => new SettingValues(),
+            _ => new AttributeSettings(),
         };
         if (instance is global::Xunit.FactAttribute { Timeout: not 0 } fact)
         {
@@ -42,7 +42,7 @@ internal static class TestMethodCheck
             values.Timeout = fact.Timeout;
         }
 
-        SettingValues? defaults = method.DeclaringType?.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Values;
+        AttributeSettings? defaults = method.DeclaringType?.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Values;
         return TestSettings.Resolve(values, defaults, attributeName, out error);
     }
 

@@ -1,7 +1,11 @@
-namespace TrioTest.Xunit.Sdk;
+namespace TrioTest.Testing;
 
-/// <summary>The TrioTest settings an attribute sets; <see langword="null"/> means "not set here", so assembly defaults and built-in defaults can fill in.</summary>
-internal sealed class SettingValues
+/// <summary>
+/// The TrioTest settings a test framework attribute sets (<c>[AsyncTest]</c>, an assembly's defaults);
+/// <see langword="null"/> means "not set here", so the next level (assembly defaults, then TrioTest's) fills in.
+/// Adapters keep one of these per attribute and call <see cref="TestSettings.Resolve"/>.
+/// </summary>
+public sealed class AttributeSettings
 {
     /// <summary>Gets or sets the seed text.</summary>
     public string? Seed { get; set; }

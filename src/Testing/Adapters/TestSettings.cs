@@ -1,14 +1,22 @@
 using System.Globalization;
-using Xunit.Abstractions;
 
-namespace TrioTest.Xunit.Sdk;
+namespace TrioTest.Testing;
 
 /// <summary>
-/// The resolved settings of one test case: the attribute's values over the assembly's defaults over TrioTest's,
-/// validated at discovery (so a bad value becomes a failing test with a message, never a vanished one) and carried
-/// through xunit's serialization of test cases.
+/// The resolved settings of one test, for the framework adapters: the attribute's values over the assembly's defaults
+/// over TrioTest's, validated so that an adapter can turn a bad value into a failing test with a message that says
+/// what to change, never a vanished one.
 /// </summary>
-internal sealed record TestSettings(
+/// <param name="Seed">The seed of the one schedule to run, or <see langword="null"/> to explore.</param>
+/// <param name="Iterations">How many schedules to explore.</param>
+/// <param name="Strategy">How schedules order ready tasks.</param>
+/// <param name="PctDepth">The bug depth PCT targets.</param>
+/// <param name="AutojumpThreshold">The real idle time before an autojump, in milliseconds.</param>
+/// <param name="VirtualTimeLimit">The virtual-time limit, in milliseconds.</param>
+/// <param name="Timeout">The real-time watchdog in milliseconds; 0 for the harness's default.</param>
+/// <param name="Strict">Whether escapes from the loop fail the test.</param>
+/// <param name="RecordRegressions">Whether failing seeds go to the regression file.</param>
+public sealed record TestSettings(
     ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions)
 {
     /// <summary>TrioTest's own defaults.</summary>
@@ -16,11 +24,11 @@ internal sealed record TestSettings(
 
     /// <summary>Resolves and validates the settings of a test method.</summary>
     /// <param name="attribute">The values set on the test's attribute.</param>
-    /// <param name="defaults">The values set on the assembly's <see cref="AsyncTestDefaultsAttribute"/>, if any.</param>
-    /// <param name="attributeName">The attribute's name, for messages, such as <c>AsyncTest</c>.</param>
+    /// <param name="defaults">The values set on the assembly's defaults attribute, if any.</param>
+    /// <param name="attributeName">The attribute's name, for messages and the report's replay line, such as <c>AsyncTest</c>.</param>
     /// <param name="error">What is wrong and how to fix it, when the settings are invalid.</param>
     /// <returns>The settings, or <see langword="null"/> when invalid.</returns>
-    public static TestSettings? Resolve(SettingValues attribute, SettingValues? defaults, string attributeName, out string? error)
+    public static TestSettings? Resolve(AttributeSettings attribute, AttributeSettings? defaults, string attributeName, out string? error)
     {
         error = null;
         string? seedText = attribute.Seed ?? defaults?.Seed;
@@ -55,40 +63,12 @@ internal sealed record TestSettings(
             : null;
     }
 
-    /// <summary>Reads settings that <see cref="Serialize"/> wrote.</summary>
-    public static TestSettings Deserialize(IXunitSerializationInfo data)
-    {
-        string seed = data.GetValue<string>("TrioSeed");
-        return new TestSettings(
-            seed.Length == 0 ? null : TrioTest.Testing.TrioSeed.Parse(seed, "the serialized test case's seed"),
-            data.GetValue<int>("TrioIterations"),
-            (ExplorationStrategy)data.GetValue<int>("TrioStrategy"),
-            data.GetValue<int>("TrioPctDepth"),
-            data.GetValue<double>("TrioAutojumpThreshold"),
-            data.GetValue<double>("TrioVirtualTimeLimit"),
-            data.GetValue<int>("TrioTimeout"),
-            data.GetValue<bool>("TrioStrict"),
-            data.GetValue<bool>("TrioRecordRegressions"));
-    }
-
-    /// <summary>Writes the settings into a test case's serialization.</summary>
-    public void Serialize(IXunitSerializationInfo data)
-    {
-        data.AddValue("TrioSeed", Seed is { } seed ? TrioTest.Testing.TrioSeed.Format(seed) : string.Empty);
-        data.AddValue("TrioIterations", Iterations);
-        data.AddValue("TrioStrategy", (int)Strategy);
-        data.AddValue("TrioPctDepth", PctDepth);
-        data.AddValue("TrioAutojumpThreshold", AutojumpThreshold);
-        data.AddValue("TrioVirtualTimeLimit", VirtualTimeLimit);
-        data.AddValue("TrioTimeout", Timeout);
-        data.AddValue("TrioStrict", Strict);
-        data.AddValue("TrioRecordRegressions", RecordRegressions);
-    }
-
     /// <summary>Builds the harness options of one test.</summary>
-    /// <param name="testName">The test's name, for the report and the regression file.</param>
+    /// <param name="testName">The test's full name, arguments included, for the report and the regression file.</param>
     /// <param name="regressionFile">The regression file, or <see langword="null"/>.</param>
-    public TrioTestOptions ToOptions(string testName, string? regressionFile) => new()
+    /// <param name="replayAttribute">How the report's replay line names the attribute, such as <c>AsyncTheory</c>.</param>
+    /// <returns>The options.</returns>
+    public TrioTestOptions ToOptions(string testName, string? regressionFile, string replayAttribute = "AsyncTest") => new()
     {
         Seed = Seed,
         Iterations = Iterations,
@@ -100,6 +80,6 @@ internal sealed record TestSettings(
         Strict = Strict,
         TestName = testName,
         RegressionFilePath = RecordRegressions ? regressionFile : null,
-        ReplayAttribute = "AsyncTest",
+        ReplayAttribute = replayAttribute,
     };
 }

@@ -1,0 +1,54 @@
+using FluentAssertions;
+
+namespace TrioTest.Testing.Tests.Adapters;
+
+public class TestSettingsTests
+{
+    [Fact]
+    public void Resolve_AttributeWinsOverDefaultsWhichWinOverTrioTest()
+    {
+        var attribute = new AttributeSettings { Iterations = 7 };
+        var defaults = new AttributeSettings { Iterations = 50, Strategy = ExplorationStrategy.Pct, Strict = false };
+
+        TestSettings? settings = TestSettings.Resolve(attribute, defaults, "AsyncTest", out string? error);
+
+        error.Should().BeNull();
+        settings.Should().Be(new TestSettings(null, 7, ExplorationStrategy.Pct, 3, 0, TimeSpan.FromDays(1).TotalMilliseconds, 0, false, true));
+    }
+
+    [Theory]
+    [InlineData("Iterations", "[AsyncTheory(Iterations = 0)] must be at least 1")]
+    [InlineData("Seed", "[AsyncTheory(Seed = \"zz\")] is not a seed")]
+    [InlineData("VirtualTimeLimit", "[AsyncTheory(VirtualTimeLimit = -1)] must be a positive number of milliseconds")]
+    [InlineData("Timeout", "[AsyncTheory(Timeout = -5)] must be zero")]
+    public void Resolve_BadValue_NamesTheAttributeTheValueAndWhatIsAllowed(string property, string message)
+    {
+        var attribute = property switch
+        {
+            "Iterations" => new AttributeSettings { Iterations = 0 },
+            "Seed" => new AttributeSettings { Seed = "zz" },
+            "VirtualTimeLimit" => new AttributeSettings { VirtualTimeLimit = -1 },
+            _ => new AttributeSettings { Timeout = -5 },
+        };
+
+        TestSettings? settings = TestSettings.Resolve(attribute, null, "AsyncTheory", out string? error);
+
+        settings.Should().BeNull();
+        error.Should().StartWith(message);
+    }
+
+    [Fact]
+    public void ToOptions_MapsMillisecondsAndTheReplayAttribute()
+    {
+        TestSettings settings = TestSettings.Resolve(new AttributeSettings { Seed = "0x2A", AutojumpThreshold = 1.5, Timeout = 250, RecordRegressions = false }, null, "AsyncTest", out _)!;
+
+        TrioTestOptions options = settings.ToOptions("My.Test", "/tmp/regressions.txt", "AsyncTheory");
+
+        options.Seed.Should().Be(0x2AUL);
+        options.AutojumpThreshold.Should().Be(TimeSpan.FromMilliseconds(1.5));
+        options.Timeout.Should().Be(TimeSpan.FromMilliseconds(250));
+        options.RegressionFilePath.Should().BeNull("recording is off");
+        options.ReplayAttribute.Should().Be("AsyncTheory");
+        options.TestName.Should().Be("My.Test");
+    }
+}
