@@ -137,9 +137,11 @@ internal sealed partial class Exploration : IDisposable
             if (_options.Strategy == ExplorationStrategy.Pct && stepEstimate is null)
             {
                 // The FIFO sizing run is the same for every seed, so a failure it finds replays from any of them.
-                ScheduleOutcome sizing = RunSchedule(seed, source, i + 1, planned, ScheduleStrategy.Fifo);
+                ScheduleOutcome sizing = RunSchedule(seed, source, i + 1, planned, ScheduleStrategy.Fifo, sizing: true);
                 if (sizing.Failure is not null)
                 {
+                    // The sizing run found the failure: it is the schedule the report shows.
+                    _schedulesRun++;
                     return Fail(sizing, planned);
                 }
 

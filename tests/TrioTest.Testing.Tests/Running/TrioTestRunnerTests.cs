@@ -41,6 +41,21 @@ public class TrioTestRunnerTests
     }
 
     [Fact]
+    public void Run_Pct_SizesOnAFifoRunThatIsNotCountedAsASchedule()
+    {
+        int bodies = 0;
+
+        TrioTestResult result = TrioTestRunner.Run(() =>
+        {
+            bodies++;
+            return Trio.CheckpointAsync().AsTask();
+        }, Options(iterations: 10, strategy: ExplorationStrategy.Pct));
+
+        result.SchedulesRun.Should().Be(10);
+        bodies.Should().Be(11, "one FIFO run sizes PCT's change points first");
+    }
+
+    [Fact]
     public void Run_ExplicitSeed_RunsExactlyThatScheduleDespiteIterations()
     {
         var seeds = new List<ulong>();
