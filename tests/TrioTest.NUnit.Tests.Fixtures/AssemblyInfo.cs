@@ -1,4 +1,4 @@
-using TrioTest.NUnit;
+using TrioTest.Testing;
 
 // These fixtures fail on purpose: their seeds must not land in a regression file in the repository.
 [assembly: AsyncTestDefaults(RecordRegressions = false)]

@@ -27,7 +27,7 @@ internal static class TestMethodCheck
         }
 
         Type fixture = test.TypeInfo?.Type ?? method.ReflectedType ?? method.DeclaringType!;
-        AttributeSettings? defaults = fixture.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Values;
+        AttributeSettings? defaults = fixture.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Settings;
         return TestSettings.Resolve(attribute.Values, defaults, AttributeName, out error);
     }
 

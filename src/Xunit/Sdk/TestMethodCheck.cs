@@ -42,7 +42,7 @@ internal static class TestMethodCheck
             values.Timeout = fact.Timeout;
         }
 
-        AttributeSettings? defaults = method.DeclaringType?.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Values;
+        AttributeSettings? defaults = method.DeclaringType?.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Settings;
         return TestSettings.Resolve(values, defaults, attributeName, out error);
     }
 

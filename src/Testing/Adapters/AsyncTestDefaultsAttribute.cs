@@ -1,10 +1,9 @@
-using TrioTest.Xunit.Sdk;
-
-namespace TrioTest.Xunit;
+namespace TrioTest.Testing;
 
 /// <summary>
-/// Sets defaults for every <see cref="AsyncTestAttribute"/> and <see cref="AsyncTheoryAttribute"/> in the assembly; a
-/// test's own attribute wins. Environment variables still apply on top (<c>TRIOTEST_SEED</c>, <c>TRIOTEST_ITERATIONS</c>).
+/// Sets defaults for every TrioTest test in the assembly, whichever framework runs it (xunit's <c>[AsyncTest]</c> and
+/// <c>[AsyncTheory]</c>, NUnit's <c>[AsyncTest]</c>); a test's own attribute wins. Environment variables still apply on
+/// top (<c>TRIOTEST_SEED</c>, <c>TRIOTEST_ITERATIONS</c>).
 /// </summary>
 /// <example>
 /// <code>
@@ -14,56 +13,56 @@ namespace TrioTest.Xunit;
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
 public sealed class AsyncTestDefaultsAttribute : Attribute
 {
-    /// <summary>Gets the values set on this attribute, for the discoverer.</summary>
-    internal AttributeSettings Values { get; } = new();
+    /// <summary>Gets the values set on this attribute (unset ones are <see langword="null"/>), for the adapters to resolve with <see cref="TestSettings.Resolve"/>.</summary>
+    public AttributeSettings Settings { get; } = new();
 
     /// <summary>Gets or sets the default number of schedules to explore; at least 1.</summary>
     public int Iterations
     {
-        get => Values.Iterations ?? 1;
-        set => Values.Iterations = value;
+        get => Settings.Iterations ?? 1;
+        set => Settings.Iterations = value;
     }
 
     /// <summary>Gets or sets the default strategy.</summary>
     public ExplorationStrategy Strategy
     {
-        get => Values.Strategy ?? ExplorationStrategy.Random;
-        set => Values.Strategy = value;
+        get => Settings.Strategy ?? ExplorationStrategy.Random;
+        set => Settings.Strategy = value;
     }
 
     /// <summary>Gets or sets the default PCT depth; at least 1.</summary>
     public int PctDepth
     {
-        get => Values.PctDepth ?? 3;
-        set => Values.PctDepth = value;
+        get => Settings.PctDepth ?? 3;
+        set => Settings.PctDepth = value;
     }
 
     /// <summary>Gets or sets the default autojump threshold, in milliseconds of real time.</summary>
     public double AutojumpThreshold
     {
-        get => Values.AutojumpThreshold ?? 0;
-        set => Values.AutojumpThreshold = value;
+        get => Settings.AutojumpThreshold ?? 0;
+        set => Settings.AutojumpThreshold = value;
     }
 
     /// <summary>Gets or sets the default virtual-time limit, in milliseconds.</summary>
     public double VirtualTimeLimit
     {
-        get => Values.VirtualTimeLimit ?? TimeSpan.FromDays(1).TotalMilliseconds;
-        set => Values.VirtualTimeLimit = value;
+        get => Settings.VirtualTimeLimit ?? TimeSpan.FromDays(1).TotalMilliseconds;
+        set => Settings.VirtualTimeLimit = value;
     }
 
     /// <summary>Gets or sets the default real-time watchdog, in milliseconds; 0 means five minutes.</summary>
     public int Timeout
     {
-        get => Values.Timeout ?? 0;
-        set => Values.Timeout = value;
+        get => Settings.Timeout ?? 0;
+        set => Settings.Timeout = value;
     }
 
     /// <summary>Gets or sets a value indicating whether escapes from the loop fail tests by default.</summary>
     public bool Strict
     {
-        get => Values.Strict ?? true;
-        set => Values.Strict = value;
+        get => Settings.Strict ?? true;
+        set => Settings.Strict = value;
     }
 
     /// <summary>
@@ -72,7 +71,7 @@ public sealed class AsyncTestDefaultsAttribute : Attribute
     /// </summary>
     public bool RecordRegressions
     {
-        get => Values.RecordRegressions ?? true;
-        set => Values.RecordRegressions = value;
+        get => Settings.RecordRegressions ?? true;
+        set => Settings.RecordRegressions = value;
     }
 }
