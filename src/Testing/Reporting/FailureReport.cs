@@ -25,7 +25,7 @@ internal static class FailureReport
     {
         Exception failure = outcome.Failure!;
         string seed = TrioSeed.Format(outcome.Seed);
-        string[] lines = failure.Message.ReplaceLineEndings("\n").Split('\n');
+        string[] lines = Describe(failure).ReplaceLineEndings("\n").Split('\n');
         var text = new StringBuilder();
         text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0].Trim()).Append('\n');
         text.Append("  seed ").Append(seed).Append(" (").Append(Where(outcome, schedulesPlanned, strategy, options.PctDepth)).Append("), virtual time ")
@@ -49,6 +49,18 @@ internal static class FailureReport
         }
 
         return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Gets the failure's message; for several failures at once (a <see cref="NurseryException"/>), each one's type and first line.</summary>
+    private static string Describe(Exception failure)
+    {
+        if (failure is not AggregateException { InnerExceptions.Count: > 1 } aggregate)
+        {
+            return failure.Message;
+        }
+
+        string[] parts = [.. aggregate.InnerExceptions.Select(static e => $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ").Trim()}")];
+        return $"{parts.Length} failures at once: {string.Join("; ", parts)}";
     }
 
     /// <summary>Describes where the schedule sits: its number and strategy, or the source of a replayed seed.</summary>

@@ -167,6 +167,20 @@ public class TrioTestRunnerTests
     }
 
     [Fact]
+    public void Run_TwoFailuresAtOnce_HeadlineNamesEach()
+    {
+        TrioTestResult result = TrioTestRunner.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => throw new InvalidOperationException("first"), "a");
+            nursery.StartSoon(() => throw new TimeoutException("second"), "b");
+            return Task.CompletedTask;
+        }), Options(strategy: ExplorationStrategy.Fifo));
+
+        result.Failure.Should().BeOfType<NurseryException>();
+        result.Report!.Split('\n')[0].Should().Be("TrioTest: NurseryException: 2 failures at once: InvalidOperationException: first; TimeoutException: second");
+    }
+
+    [Fact]
     public void ThrowIfFailed_FailedResult_ThrowsTheReportWithTheOriginalAsInner()
     {
         TrioTestResult result = TrioTestRunner.Run(() => throw new FormatException("bad"), Options());
