@@ -138,8 +138,8 @@ public static class BugCorpus
             }, "transfer");
             nursery.StartSoon(async () =>
             {
-                // Taking a lock is two steps: the auditor starts its second lock in the same batch as the transfer.
-                await Trio.CheckpointAsync("start");
+                // Taking a free lock is one step (take it, then a schedule point, as in Trio): one checkpoint puts the
+                // auditor's first lock in the same batch as the transfer's second.
                 await Trio.CheckpointAsync("start");
                 using (await audit.LockAsync())
                 using (await accounts.LockAsync())

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace TrioTest;
 
@@ -261,12 +262,12 @@ public sealed partial class CancelScope : ITimerTarget
     /// <returns>A task that completes when the body has finished or was cancelled by this scope; other exceptions propagate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The scope was already entered, or the call is not on a run's loop thread.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
     public async Task RunAsync(Func<Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         Runner runner = Runner.GetCurrent("CancelScope.RunAsync");
         Ambient outer = runner.CurrentAmbient();
-        Runner.BindToTask(outer.Task);
         Enter(runner, outer.Scope);
         Ambient.Current = new Ambient(outer.Task, this);
         try
@@ -290,7 +291,6 @@ public sealed partial class CancelScope : ITimerTarget
         {
             Ambient.Current = outer;
             Exit();
-            Runner.CompleteWithoutContext();
         }
     }
 

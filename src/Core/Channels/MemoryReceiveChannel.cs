@@ -28,42 +28,35 @@ public sealed class MemoryReceiveChannel<T> : MemoryChannelEnd<T>, IAsyncEnumera
         ReceiveAsync(null, filePath, line);
 
     /// <summary>Receives the next value, with a checkpoint label (the enumerator names itself).</summary>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     private async ValueTask<T> ReceiveAsync(string? label, string filePath, int line)
     {
         Runner runner = Runner.GetCurrent("MemoryReceiveChannel.ReceiveAsync");
         Ambient ambient = runner.CurrentAmbient();
-        Runner.BindToTask(ambient.Task);
-        try
+        if (ambient.Scope.IsEffectivelyCancelled)
         {
-            if (ambient.Scope.IsEffectivelyCancelled)
-            {
-                await runner.CancelledCheckpointAsync(ambient, label ?? State.Name, filePath, line);
-            }
-
-            ThrowIfClosed();
-
-            if (State.TryReceive(out T value))
-            {
-                ambient.Task.CancelPoints++;
-                await runner.CheckpointAsync(CheckpointKind.Shielded, label ?? State.Name, filePath, line);
-                return value;
-            }
-
-            ValueTask parked = State.Receivers.Park(runner, label, filePath, line, out Waiter? waiter);
-            if (waiter is null)
-            {
-                // Only when the scope is cancelled, which was checked above; await the checkpoint it became.
-                await parked;
-                throw new InvalidOperationException("unreachable: a cancelled receive parked");
-            }
-
-            Track(waiter);
-            return (T)(await new ValueTask<object?>(waiter, waiter.Version))!;
+            await runner.CancelledCheckpointAsync(ambient, label ?? State.Name, filePath, line);
         }
-        finally
+
+        ThrowIfClosed();
+
+        if (State.TryReceive(out T value))
         {
-            Runner.CompleteWithoutContext();
+            ambient.Task.CancelPoints++;
+            await runner.CheckpointAsync(CheckpointKind.Shielded, label ?? State.Name, filePath, line);
+            return value;
         }
+
+        ValueTask parked = State.Receivers.Park(runner, label, filePath, line, out Waiter? waiter);
+        if (waiter is null)
+        {
+            // Only when the scope is cancelled, which was checked above; await the checkpoint it became.
+            await parked;
+            throw new InvalidOperationException("unreachable: a cancelled receive parked");
+        }
+
+        Track(waiter);
+        return (T)(await new ValueTask<object?>(waiter, waiter.Version))!;
     }
 
     /// <summary>Receives a value if one is ready (Trio's <c>receive_nowait</c>).</summary>

@@ -18,6 +18,7 @@ public sealed partial class Nursery
     /// <returns>The value passed to <see cref="StartStatus{T}.Started"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public async Task<T> StartAsync<T>(Func<StartStatus<T>, Task> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -35,7 +36,6 @@ public sealed partial class Nursery
         Waiter waiter = _runner.ParkUnabortable(WaitDescription.Of($"{status.Task.Path} to call Started"), "start", filePath, line);
         status.Waiter = waiter;
         object? value = await new ValueTask<object?>(waiter, waiter.Version);
-        Runner.CompleteWithoutContext();
         return (T)value!;
     }
 

@@ -94,12 +94,12 @@ public sealed partial class Nursery
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Called outside a run or off its loop thread.</exception>
     /// <exception cref="NurseryException">Several children (or the body) failed.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
     public static async Task RunAsync(Func<Nursery, Task> body, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(body);
         Runner runner = Runner.GetCurrent("Nursery.RunAsync");
         Ambient outer = runner.CurrentAmbient();
-        Runner.BindToTask(outer.Task);
         var scope = new CancelScope();
         scope.Enter(runner, outer.Scope);
         var nursery = new Nursery(runner, outer.Task, scope, new CheckpointLocation(CheckpointKind.Wait, null, filePath, line).SourceText);
@@ -125,7 +125,6 @@ public sealed partial class Nursery
 
         Exception? failure = nursery.CollectFailure();
         scope.Exit();
-        Runner.CompleteWithoutContext();
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);

@@ -132,7 +132,10 @@ internal sealed partial class Runner
     {
         if (IsLoopThread)
         {
-            EnqueueStep(task, callback, state);
+            if (!TryResumeInline(task, callback, state))
+            {
+                EnqueueStep(task, callback, state);
+            }
         }
         else if (_closed)
         {
@@ -313,8 +316,7 @@ internal sealed partial class Runner
         {
             // Continuations of async methods never throw (their exceptions go into their Task); what gets
             // here is an async void method's exception or a throwing callback posted by hand.
-            Fail(new InvalidOperationException(
-                $"A step of task {task.Path} threw {e.GetType().Name}: {e.Message}. This usually comes from an 'async void' method; make it return Task and await it.", e));
+            Fail(StepThrew(task, e));
         }
 
         if (_tokensToCancel.Count != 0)
@@ -332,6 +334,10 @@ internal sealed partial class Runner
         _strategy.OnStepCompleted(step);
         _currentTask = null;
     }
+
+    /// <summary>The error that ends the run when a step of <paramref name="task"/> threw <paramref name="error"/>.</summary>
+    private static InvalidOperationException StepThrew(TrioTask task, Exception error) => new(
+        $"A step of task {task.Path} threw {error.GetType().Name}: {error.Message}. This usually comes from an 'async void' method; make it return Task and await it.", error);
 
     /// <summary>
     /// Queues a scope's token source to be cancelled when the current step (or timer, or inbox action) ends. Its

@@ -144,26 +144,6 @@ internal sealed partial class Runner
     /// <param name="error">The error.</param>
     internal void Fail(Exception error) => _fatal ??= ExceptionDispatchInfo.Capture(error);
 
-    /// <summary>
-    /// Makes the calling library method resume on <paramref name="task"/>'s context after its awaits, even when it was
-    /// entered from a flow with no context (code after a <c>ConfigureAwait(false)</c> that resumed inline on the loop).
-    /// The async method builder restores the caller's context when the method first suspends, so this affects only the method.
-    /// </summary>
-    internal static void BindToTask(TrioTask task)
-    {
-        if (SynchronizationContext.Current != task.Context)
-        {
-            SynchronizationContext.SetSynchronizationContext(task.Context);
-        }
-    }
-
-    /// <summary>
-    /// Called last in a library async method: its task then completes with no context current, so a caller's
-    /// <c>ConfigureAwait(false)</c> continuation runs inline on the loop thread instead of being sent to the thread pool,
-    /// and a caller that captured its context gets a posted step, as for any other loop-driven completion.
-    /// </summary>
-    internal static void CompleteWithoutContext() => SynchronizationContext.SetSynchronizationContext(null);
-
     /// <summary>Runs <paramref name="action"/> with no synchronization context current, then restores the step's context.</summary>
     /// <remarks>Completing work with no context current lets <c>ConfigureAwait(false)</c> continuations run inline, on the loop thread, instead of going to the thread pool.</remarks>
     internal void RunWithoutContext<TState>(TState state, Action<TState> action)

@@ -19,6 +19,7 @@ public static partial class Trio
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="Cancelled">The scope was already cancelled when the call was made.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<T> ToThreadAsync<T>(Func<CancellationToken, T> work, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -29,7 +30,6 @@ public static partial class Trio
         runner.BeginExternalWork();
         ThreadPool.QueueUserWorkItem(static job => job.Run(), new ThreadJob<T>(runner, waiter, work, token), preferLocal: false);
         object? result = await new ValueTask<object?>(waiter, waiter.Version);
-        Runner.CompleteWithoutContext();
         return (T)result!;
     }
 

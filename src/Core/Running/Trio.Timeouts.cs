@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest;
 
 /// <summary>Timeouts: cancel scopes with a deadline, as one call.</summary>
@@ -11,11 +13,11 @@ public static partial class Trio
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<bool> MoveOnAfterAsync(TimeSpan timeout, Func<Task> body, bool shield = false)
     {
         CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.MoveOnAfterAsync");
         await scope.RunAsync(body);
-        Runner.CompleteWithoutContext();
         return !scope.CancelledCaught;
     }
 
@@ -26,11 +28,11 @@ public static partial class Trio
     /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the deadline cancelled it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<bool> MoveOnAtAsync(TimeSpan deadline, Func<Task> body, bool shield = false)
     {
         var scope = new CancelScope { Deadline = deadline, Shield = shield };
         await scope.RunAsync(body);
-        Runner.CompleteWithoutContext();
         return !scope.CancelledCaught;
     }
 
@@ -43,11 +45,11 @@ public static partial class Trio
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The timeout cancelled the body.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
     public static async Task FailAfterAsync(TimeSpan timeout, Func<Task> body, bool shield = false)
     {
         CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.FailAfterAsync");
         await scope.RunAsync(body);
-        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish within {timeout:c} (Trio.FailAfterAsync).");
     }
 
@@ -61,13 +63,13 @@ public static partial class Trio
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The timeout cancelled the body.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<T> FailAfterAsync<T>(TimeSpan timeout, Func<Task<T>> body, bool shield = false)
     {
         ArgumentNullException.ThrowIfNull(body);
         CancelScope scope = CreateRelativeScope(timeout, shield, "Trio.FailAfterAsync");
         T result = default!;
         await scope.RunAsync(async () => result = await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.FailAfterAsync")));
-        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish within {timeout:c} (Trio.FailAfterAsync).");
         return result;
     }
@@ -80,11 +82,11 @@ public static partial class Trio
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The deadline cancelled the body.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
     public static async Task FailAtAsync(TimeSpan deadline, Func<Task> body, bool shield = false)
     {
         var scope = new CancelScope { Deadline = deadline, Shield = shield };
         await scope.RunAsync(body);
-        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish by {deadline:c} (Trio.FailAtAsync).");
     }
 
@@ -97,13 +99,13 @@ public static partial class Trio
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The deadline cancelled the body.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<T> FailAtAsync<T>(TimeSpan deadline, Func<Task<T>> body, bool shield = false)
     {
         ArgumentNullException.ThrowIfNull(body);
         var scope = new CancelScope { Deadline = deadline, Shield = shield };
         T result = default!;
         await scope.RunAsync(async () => result = await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.FailAtAsync")));
-        Runner.CompleteWithoutContext();
         ThrowIfTooSlow(scope, $"The operation did not finish by {deadline:c} (Trio.FailAtAsync).");
         return result;
     }
@@ -118,6 +120,7 @@ public static partial class Trio
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="OperationCanceledException">The token cancelled the body.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
     public static async Task RunWithCancellationAsync(CancellationToken cancellationToken, Func<Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -129,7 +132,6 @@ public static partial class Trio
             using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((CancelScope)s!).Cancel("cancellation token"), scope);
             await (body() ?? throw ThrowHelper.NullTaskFromBody("Trio.RunWithCancellationAsync"));
         });
-        Runner.CompleteWithoutContext();
         if (scope.CancelledCaught && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);

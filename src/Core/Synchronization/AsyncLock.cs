@@ -109,18 +109,11 @@ public class AsyncLock : IHeldResource
     /// <returns>A releaser whose <see cref="LockReleaser.Dispose"/> releases the lock.</returns>
     /// <exception cref="InvalidOperationException">The calling task already holds the lock, or the call is outside a run or off its loop thread.</exception>
     /// <exception cref="Cancelled">The scope was cancelled first; the lock is then not acquired.</exception>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     public async ValueTask<LockReleaser> LockAsync([CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
-        Runner.BindToTask(Runner.GetCurrent($"{GetType().Name}.LockAsync").CurrentAmbient().Task);
-        try
-        {
-            await AcquireAsync(filePath, line);
-            return new LockReleaser(this);
-        }
-        finally
-        {
-            Runner.CompleteWithoutContext();
-        }
+        await AcquireAsync(filePath, line);
+        return new LockReleaser(this);
     }
 
     /// <summary>Acquires the lock if it is free and nobody waits for it; never blocks, never yields.</summary>

@@ -35,11 +35,11 @@ public sealed class Condition
     /// <returns>A task that completes, with the lock held, once notified.</returns>
     /// <exception cref="InvalidOperationException">The calling task does not hold the lock, or the call is outside a run or off its loop thread.</exception>
     /// <exception cref="Cancelled">The scope was cancelled while waiting; the lock is held again.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
     public async Task WaitAsync([CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         Runner runner = Runner.GetCurrent("Condition.WaitAsync");
         TrioTask task = runner.CurrentAmbient().Task;
-        Runner.BindToTask(task);
         if (Lock.Owner != task)
         {
             throw new InvalidOperationException($"Task {task.Path} waited on {_lot.Name} without holding its lock: acquire Condition.Lock first.");
@@ -58,10 +58,6 @@ public sealed class Condition
             }
 
             throw;
-        }
-        finally
-        {
-            Runner.CompleteWithoutContext();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace TrioTest.Testing;
 
@@ -83,47 +84,41 @@ public sealed class VirtualHttpHandler : HttpMessageHandler
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">Not inside a TrioTest run, or no route matches the request.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        TrioTask task = LoopBinding.Enter(nameof(VirtualHttpHandler));
+        TrioTask task = CurrentTask.Get(nameof(VirtualHttpHandler));
+        Uri uri = request.RequestUri ?? throw new InvalidOperationException("VirtualHttpHandler got a request without a URI: give HttpClient a BaseAddress or the request an absolute URI.");
+        VirtualRoute route = Find(request.Method, uri);
+        VirtualRoute.Reply reply = route.Next();
+        TimeSpan started = Trio.CurrentTime;
+        string label = $"{request.Method} {uri.PathAndQuery}";
         try
         {
-            Uri uri = request.RequestUri ?? throw new InvalidOperationException("VirtualHttpHandler got a request without a URI: give HttpClient a BaseAddress or the request an absolute URI.");
-            VirtualRoute route = Find(request.Method, uri);
-            VirtualRoute.Reply reply = route.Next();
-            TimeSpan started = Trio.CurrentTime;
-            string label = $"{request.Method} {uri.PathAndQuery}";
-            try
+            if (reply.Kind == VirtualRoute.ReplyKind.Hang)
             {
-                if (reply.Kind == VirtualRoute.ReplyKind.Hang)
-                {
-                    await Trio.RunWithCancellationAsync(cancellationToken, () => Trio.SleepForeverAsync(label).AsTask());
-                }
-
-                await Trio.RunWithCancellationAsync(cancellationToken, () => Trio.SleepAsync(reply.Latency ?? _defaultLatency, label).AsTask());
-            }
-            catch (OperationCanceledException)
-            {
-                Record(request, uri, task, started, null, "cancelled");
-                throw;
+                await Trio.RunWithCancellationAsync(cancellationToken, () => Trio.SleepForeverAsync(label).AsTask());
             }
 
-            if (reply.Kind == VirtualRoute.ReplyKind.Fail)
-            {
-                Exception error = reply.Error!();
-                Record(request, uri, task, started, null, error is HttpRequestException { InnerException: IOException } ? "reset" : "failed");
-                throw error;
-            }
-
-            HttpResponseMessage response = reply.Respond!(request);
-            Record(request, uri, task, started, response.StatusCode, "response");
-            return response;
+            await Trio.RunWithCancellationAsync(cancellationToken, () => Trio.SleepAsync(reply.Latency ?? _defaultLatency, label).AsTask());
         }
-        finally
+        catch (OperationCanceledException)
         {
-            LoopBinding.Exit();
+            Record(request, uri, task, started, null, "cancelled");
+            throw;
         }
+
+        if (reply.Kind == VirtualRoute.ReplyKind.Fail)
+        {
+            Exception error = reply.Error!();
+            Record(request, uri, task, started, null, error is HttpRequestException { InnerException: IOException } ? "reset" : "failed");
+            throw error;
+        }
+
+        HttpResponseMessage response = reply.Respond!(request);
+        Record(request, uri, task, started, response.StatusCode, "response");
+        return response;
     }
 
     /// <summary>Finds the route of a request: an exact path-and-query match first, then the path alone.</summary>

@@ -102,7 +102,7 @@ internal sealed class ByteQueue
 
     /// <summary>
     /// Takes up to <paramref name="maxBytes"/> bytes, waiting while the queue is empty and open: a checkpoint. Call it from a
-    /// method bound with <see cref="LoopBinding.Enter"/>.
+    /// method built with a loop method builder, so its caller resumes on the loop.
     /// </summary>
     /// <param name="task">The calling task.</param>
     /// <param name="maxBytes">The most bytes to take; <see langword="null"/> for all of them.</param>

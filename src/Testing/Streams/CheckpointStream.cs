@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace TrioTest.Testing;
 
@@ -224,19 +225,13 @@ public abstract class CheckpointStream : Stream
     private protected virtual ValueTask SendAllAsync(ReadOnlyMemory<byte> data) => throw new UnreachableException("WriteAsync checks IsWritable first.");
 
     /// <summary>Reads under a cancel scope that <paramref name="cancellationToken"/> cancels.</summary>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadWithTokenAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        LoopBinding.Enter($"{GetType().Name}.ReadAsync");
-        try
-        {
-            int read = 0;
-            await Trio.RunWithCancellationAsync(cancellationToken, async () => read = await ReceiveSomeAsync(buffer));
-            return read;
-        }
-        finally
-        {
-            LoopBinding.Exit();
-        }
+        _ = CurrentTask.Get($"{GetType().Name}.ReadAsync");
+        int read = 0;
+        await Trio.RunWithCancellationAsync(cancellationToken, async () => read = await ReceiveSomeAsync(buffer));
+        return read;
     }
 
     /// <summary>The error for a synchronous member.</summary>

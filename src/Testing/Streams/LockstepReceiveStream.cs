@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest.Testing;
 
 /// <summary>
@@ -38,17 +40,11 @@ public sealed class LockstepReceiveStream : CheckpointStream
         $"{nameof(LockstepReceiveStream)} ({(IsClosed ? "closed, " : string.Empty)}{_queue.Pending} bytes offered by the writer)";
 
     /// <inheritdoc/>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     private protected override async ValueTask<int> ReceiveSomeAsync(Memory<byte> buffer)
     {
-        TrioTask task = LoopBinding.Enter($"{nameof(LockstepReceiveStream)}.ReadAsync");
-        try
-        {
-            return await _queue.ReceiveSomeAsync(task, buffer);
-        }
-        finally
-        {
-            LoopBinding.Exit();
-        }
+        TrioTask task = CurrentTask.Get($"{nameof(LockstepReceiveStream)}.ReadAsync");
+        return await _queue.ReceiveSomeAsync(task, buffer);
     }
 
     /// <summary>Closes the receiving side: a waiting read and the writer's send fail.</summary>

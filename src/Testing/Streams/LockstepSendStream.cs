@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest.Testing;
 
 /// <summary>
@@ -43,17 +45,11 @@ public sealed class LockstepSendStream : CheckpointStream
     /// <exception cref="BusyResourceException">Another task is sending on the stream.</exception>
     /// <exception cref="InvalidOperationException">Outside a run or off its loop thread.</exception>
     /// <exception cref="Cancelled">The cancel scope was cancelled.</exception>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder))]
     public async ValueTask WaitSendAllMightNotBlockAsync()
     {
-        TrioTask task = LoopBinding.Enter($"{nameof(LockstepSendStream)}.{nameof(WaitSendAllMightNotBlockAsync)}");
-        try
-        {
-            await _queue.WaitSendAllMightNotBlockAsync(task);
-        }
-        finally
-        {
-            LoopBinding.Exit();
-        }
+        TrioTask task = CurrentTask.Get($"{nameof(LockstepSendStream)}.{nameof(WaitSendAllMightNotBlockAsync)}");
+        await _queue.WaitSendAllMightNotBlockAsync(task);
     }
 
     /// <inheritdoc/>
@@ -61,17 +57,11 @@ public sealed class LockstepSendStream : CheckpointStream
         $"{nameof(LockstepSendStream)} ({(IsClosed ? "closed, " : string.Empty)}{_queue.Pending} bytes waiting for the reader)";
 
     /// <inheritdoc/>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder))]
     private protected override async ValueTask SendAllAsync(ReadOnlyMemory<byte> data)
     {
-        TrioTask task = LoopBinding.Enter($"{nameof(LockstepSendStream)}.WriteAsync");
-        try
-        {
-            await _queue.SendAllAsync(task, data);
-        }
-        finally
-        {
-            LoopBinding.Exit();
-        }
+        TrioTask task = CurrentTask.Get($"{nameof(LockstepSendStream)}.WriteAsync");
+        await _queue.SendAllAsync(task, data);
     }
 
     /// <summary>Closes the sending side: a waiting reader drains what is pending, then reads the end of the stream.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest.Testing;
 
 /// <summary>
@@ -82,37 +84,31 @@ public sealed class MemoryReceiveStream : CheckpointStream
         $"{nameof(MemoryReceiveStream)} ({(_closed ? "closed, " : IsEofPut ? "end of stream put, " : string.Empty)}{_incoming.Count} bytes buffered)";
 
     /// <inheritdoc/>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     private protected override async ValueTask<int> ReceiveSomeAsync(Memory<byte> buffer)
     {
-        TrioTask task = LoopBinding.Enter($"{nameof(MemoryReceiveStream)}.ReadAsync");
+        TrioTask task = CurrentTask.Get($"{nameof(MemoryReceiveStream)}.ReadAsync");
+        _receiving.Enter(task);
         try
         {
-            _receiving.Enter(task);
-            try
+            await Trio.CheckpointAsync(nameof(MemoryReceiveStream), string.Empty, 0);
+            await Trio.CheckpointAsync(nameof(MemoryReceiveStream), string.Empty, 0);
+            ThrowIfClosed();
+            if (ReceiveSomeHook is { } hook)
             {
-                await Trio.CheckpointAsync(nameof(MemoryReceiveStream), string.Empty, 0);
-                await Trio.CheckpointAsync(nameof(MemoryReceiveStream), string.Empty, 0);
-                ThrowIfClosed();
-                if (ReceiveSomeHook is { } hook)
-                {
-                    await hook();
-                }
-
-                byte[] data = await _incoming.GetAsync(task, buffer.Length);
-
-                // A close while the read waited ends the queue to wake it; the read must fail, not report end of stream.
-                ThrowIfClosed();
-                data.CopyTo(buffer);
-                return data.Length;
+                await hook();
             }
-            finally
-            {
-                _receiving.Exit();
-            }
+
+            byte[] data = await _incoming.GetAsync(task, buffer.Length);
+
+            // A close while the read waited ends the queue to wake it; the read must fail, not report end of stream.
+            ThrowIfClosed();
+            data.CopyTo(buffer);
+            return data.Length;
         }
         finally
         {
-            LoopBinding.Exit();
+            _receiving.Exit();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest.Testing;
 
 /// <summary>
@@ -61,29 +63,23 @@ public sealed class MemorySendStream : CheckpointStream
     /// <exception cref="BusyResourceException">Another task is sending on the stream.</exception>
     /// <exception cref="InvalidOperationException">Outside a run or off its loop thread.</exception>
     /// <exception cref="Cancelled">The cancel scope was cancelled.</exception>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder))]
     public async ValueTask WaitSendAllMightNotBlockAsync()
     {
-        TrioTask task = LoopBinding.Enter($"{nameof(MemorySendStream)}.{nameof(WaitSendAllMightNotBlockAsync)}");
+        TrioTask task = CurrentTask.Get($"{nameof(MemorySendStream)}.{nameof(WaitSendAllMightNotBlockAsync)}");
+        _sending.Enter(task);
         try
         {
-            _sending.Enter(task);
-            try
+            await PassTwoCheckpointsAsync();
+            ThrowIfClosed();
+            if (WaitSendAllMightNotBlockHook is { } hook)
             {
-                await PassTwoCheckpointsAsync();
-                ThrowIfClosed();
-                if (WaitSendAllMightNotBlockHook is { } hook)
-                {
-                    await hook();
-                }
-            }
-            finally
-            {
-                _sending.Exit();
+                await hook();
             }
         }
         finally
         {
-            LoopBinding.Exit();
+            _sending.Exit();
         }
     }
 
@@ -94,18 +90,12 @@ public sealed class MemorySendStream : CheckpointStream
     /// <exception cref="BusyResourceException">Another task is fetching data.</exception>
     /// <exception cref="InvalidOperationException">Outside a run or off its loop thread.</exception>
     /// <exception cref="Cancelled">The cancel scope was cancelled; nothing is then taken.</exception>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     public async ValueTask<byte[]> GetDataAsync(int? maxBytes = null)
     {
         ByteQueue.ValidateMaxBytes(maxBytes);
-        TrioTask task = LoopBinding.Enter($"{nameof(MemorySendStream)}.{nameof(GetDataAsync)}");
-        try
-        {
-            return await _outgoing.GetAsync(task, maxBytes);
-        }
-        finally
-        {
-            LoopBinding.Exit();
-        }
+        TrioTask task = CurrentTask.Get($"{nameof(MemorySendStream)}.{nameof(GetDataAsync)}");
+        return await _outgoing.GetAsync(task, maxBytes);
     }
 
     /// <summary>Takes everything buffered, if the buffer is not empty or the stream is closed (Trio's <c>get_data_nowait</c>).</summary>
@@ -127,33 +117,27 @@ public sealed class MemorySendStream : CheckpointStream
         $"{nameof(MemorySendStream)} ({(IsClosed ? "closed, " : string.Empty)}{_outgoing.Count} bytes buffered)";
 
     /// <inheritdoc/>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder))]
     private protected override async ValueTask SendAllAsync(ReadOnlyMemory<byte> data)
     {
-        TrioTask task = LoopBinding.Enter($"{nameof(MemorySendStream)}.WriteAsync");
+        TrioTask task = CurrentTask.Get($"{nameof(MemorySendStream)}.WriteAsync");
+        _sending.Enter(task);
         try
         {
-            _sending.Enter(task);
-            try
+            await PassTwoCheckpointsAsync();
+            if (!_outgoing.TryPut(data.Span))
             {
-                await PassTwoCheckpointsAsync();
-                if (!_outgoing.TryPut(data.Span))
-                {
-                    throw Closed();
-                }
-
-                if (SendAllHook is { } hook)
-                {
-                    await hook();
-                }
+                throw Closed();
             }
-            finally
+
+            if (SendAllHook is { } hook)
             {
-                _sending.Exit();
+                await hook();
             }
         }
         finally
         {
-            LoopBinding.Exit();
+            _sending.Exit();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace TrioTest.Testing;
 
@@ -135,33 +136,17 @@ public sealed class StapledStream : Stream
 
     /// <summary>Closes the send stream, then the receive stream, even if closing the first throws (Trio's <c>aclose</c>).</summary>
     /// <returns>An awaitable; for the toolkit's streams, two checkpoints.</returns>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder))]
     public override async ValueTask DisposeAsync()
     {
-        // Outside a run the streams may be any streams, and there is no loop to stay on.
-        bool onLoop = Trio.IsInRun;
-        if (onLoop)
-        {
-            LoopBinding.Enter($"{nameof(StapledStream)}.{nameof(DisposeAsync)}");
-        }
-
         try
         {
             await SendStream.DisposeAsync();
         }
         finally
         {
-            try
-            {
-                await ReceiveStream.DisposeAsync();
-                GC.SuppressFinalize(this);
-            }
-            finally
-            {
-                if (onLoop)
-                {
-                    LoopBinding.Exit();
-                }
-            }
+            await ReceiveStream.DisposeAsync();
+            GC.SuppressFinalize(this);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrioTest.Testing;
 
 /// <summary>
@@ -66,21 +68,14 @@ public static class Checkpoints
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Not in a task of a run, or <paramref name="body"/> returned a null task.</exception>
     /// <exception cref="CheckpointAssertionException">The block completed without passing a checkpoint.</exception>
+    [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<T> AssertCheckpointsAsync<T>(Func<Task<T>> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var scope = new CheckpointAssertionScope(CurrentTask(nameof(AssertCheckpointsAsync)), expectCheckpoint: true);
-        LoopBinding.Enter($"Checkpoints.{nameof(AssertCheckpointsAsync)}");
-        try
-        {
-            T result = await (body() ?? throw NullTask());
-            scope.Dispose();
-            return result;
-        }
-        finally
-        {
-            LoopBinding.Exit();
-        }
+        T result = await (body() ?? throw NullTask());
+        scope.Dispose();
+        return result;
     }
 
     /// <summary>Gets the current task, with an error that names the assertion outside a run.</summary>

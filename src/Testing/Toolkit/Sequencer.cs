@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace TrioTest.Testing;
 
@@ -78,31 +79,25 @@ public sealed class Sequencer
     internal void Exit(int position) => TurnOf(position + 1).Set();
 
     /// <summary>Waits for the turn of <paramref name="position"/>; a cancelled wait breaks the sequence.</summary>
+    [AsyncMethodBuilder(typeof(LoopValueTaskMethodBuilder<>))]
     private async ValueTask<SequencerTurn> WaitForTurnAsync(int position)
     {
-        LoopBinding.Enter("Sequencer.EnterAsync");
+        _ = CurrentTask.Get("Sequencer.EnterAsync");
         try
         {
-            try
-            {
-                await TurnOf(position).WaitAsync(string.Empty, 0);
-            }
-            catch (Cancelled)
-            {
-                Break(position);
-
-                // Not Cancelled: the cancel scope would absorb it, and the test would pass with its order never checked.
-                throw new InvalidOperationException(
-                    $"Sequencer wait cancelled -- sequence broken: the block at position {position} was cancelled while it waited for position {position - 1} to exit, so no later position can run in order.");
-            }
-
-            ThrowIfBroken(position);
-            return new SequencerTurn(this, position);
+            await TurnOf(position).WaitAsync(string.Empty, 0);
         }
-        finally
+        catch (Cancelled)
         {
-            LoopBinding.Exit();
+            Break(position);
+
+            // Not Cancelled: the cancel scope would absorb it, and the test would pass with its order never checked.
+            throw new InvalidOperationException(
+                $"Sequencer wait cancelled -- sequence broken: the block at position {position} was cancelled while it waited for position {position - 1} to exit, so no later position can run in order.");
         }
+
+        ThrowIfBroken(position);
+        return new SequencerTurn(this, position);
     }
 
     /// <summary>Marks the sequence broken at <paramref name="position"/> and wakes every waiter, so each can fail.</summary>
