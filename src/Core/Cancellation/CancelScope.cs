@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace TrioTest;
 
@@ -188,7 +189,9 @@ public sealed partial class CancelScope : ITimerTarget
     {
         get
         {
-            if (!_cancelCalled && _state == ScopeState.Active && _runner!.IsLoopThread && _runner.Clock.Now >= _deadline)
+            // Trio checks the deadline while the scope is active or not yet entered: an unentered scope whose absolute
+            // deadline has passed is cancelled from then on, and entering it finds it so.
+            if (!_cancelCalled && IsDeadlineDue())
             {
                 CancelCore(new CancelReason(CancelSource.Deadline));
             }
@@ -196,6 +199,14 @@ public sealed partial class CancelScope : ITimerTarget
             return _cancelCalled;
         }
     }
+
+    /// <summary>Whether the deadline has passed, read on the loop thread of the scope's run (or, before entry, of the caller's run).</summary>
+    private bool IsDeadlineDue() => _state switch
+    {
+        ScopeState.Active => _runner!.IsLoopThread && _runner.Clock.Now >= _deadline,
+        ScopeState.Unentered => _deadline != NoDeadline && Runner.CurrentOrNull is { IsLoopThread: true } runner && runner.Clock.Now >= _deadline,
+        _ => false,
+    };
 
     /// <summary>Gets a value indicating whether this scope caught a <see cref="Cancelled"/> when its body left it. Only the scope that absorbed the exception reports it.</summary>
     public bool CancelledCaught { get; private set; }
@@ -274,17 +285,19 @@ public sealed partial class CancelScope : ITimerTarget
         {
             await (body() ?? throw ThrowHelper.NullTaskFromBody("CancelScope.RunAsync"));
         }
-        catch (OperationCanceledException e)
+        catch (Exception e) when (e is OperationCanceledException or NurseryException)
         {
-            switch (Classify(e))
+            bool caught = false;
+            Exception? rest = Split(e, ref caught);
+            CancelledCaught |= caught;
+            if (ReferenceEquals(rest, e))
             {
-                case Catch.Absorb:
-                    CancelledCaught = true;
-                    break;
-                case Catch.AsCancelled:
-                    throw new Cancelled(GetEffectiveReason(), e.CancellationToken, e);
-                default:
-                    throw;
+                throw;
+            }
+
+            if (rest is not null)
+            {
+                ExceptionDispatchInfo.Throw(rest);
             }
         }
         finally

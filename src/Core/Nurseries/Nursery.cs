@@ -210,9 +210,10 @@ public sealed partial class Nursery
     }
 
     /// <summary>
-    /// Decides what <see cref="RunAsync"/> throws: cancellations the nursery's scope absorbs are dropped; when real
-    /// failures remain, cancellations are dropped too (the failure is what matters, and an outer cancellation is
-    /// level-triggered, so it is seen again at the next checkpoint); one failure is rethrown as itself.
+    /// Decides what <see cref="RunAsync"/> throws (Trio's nursery exit, whose cancel scope splits the group):
+    /// cancellations the nursery's own scope absorbs are dropped; cancellations that belong to an outer scope stay, so
+    /// that scope catches them and whatever else failed goes on. When only such cancellations are left, one is enough
+    /// (cancellation is level-triggered, and the scope that owns it catches it); one failure is rethrown as itself.
     /// </summary>
     private Exception? CollectFailure()
     {
@@ -221,40 +222,22 @@ public sealed partial class Nursery
             return null;
         }
 
-        List<Exception> failures = [];
-        Cancelled? cancelled = null;
+        List<Exception> rest = new(_errors.Count);
+        bool caught = false;
         foreach (Exception error in _errors)
         {
-            if (error is OperationCanceledException canceled)
+            if (CancelScope.Split(error, ref caught) is { } kept)
             {
-                switch (CancelScope.Classify(canceled))
-                {
-                    case CancelScope.Catch.Absorb:
-                        CancelScope.MarkCancelledCaught();
-                        continue;
-                    case CancelScope.Catch.AsCancelled:
-                        cancelled ??= new Cancelled(CancelScope.GetEffectiveReason(), canceled.CancellationToken, canceled);
-                        continue;
-                    default:
-                        if (canceled is Cancelled own)
-                        {
-                            cancelled ??= own;
-                            continue;
-                        }
-
-                        break;
-                }
+                rest.Add(kept);
             }
-
-            failures.Add(error);
         }
 
-        return failures.Count switch
+        if (caught)
         {
-            0 => cancelled,
-            1 => failures[0],
-            _ => new NurseryException(failures),
-        };
+            CancelScope.MarkCancelledCaught();
+        }
+
+        return rest.TrueForAll(static e => e is Cancelled) && rest.Count > 1 ? rest[0] : NurseryException.Of(rest);
     }
 
     /// <summary>Throws if the nursery accepts no new children.</summary>

@@ -305,4 +305,133 @@ public sealed class CancelScopeTests
         Assert.True(scope.CancelledCaught);
         Assert.Equal("from a worker", scope.Reason!.Reason);
     }
+
+    [Fact]
+    public void OuterScope_CatchesItsCancellationsOutOfANurseryGroup_AndTheOtherFailurePropagates()
+    {
+        // Trio port, item 53: the nursery keeps the Cancelled that belong to the outer scope; the outer scope splits them out.
+        var outer = new CancelScope();
+        NurseryException? group = null;
+
+        var error = Assert.Throws<KeyNotFoundException>(() => VirtualRun.Run(async () =>
+        {
+            outer.Cancel();
+            await outer.RunAsync(async () =>
+            {
+                try
+                {
+                    await Nursery.RunAsync(nursery =>
+                    {
+                        for (int i = 0; i < 3; i++)
+                        {
+                            nursery.StartSoon(() => Trio.SleepForeverAsync().AsTask(), "sleeper");
+                        }
+
+                        nursery.StartSoon(() => throw new KeyNotFoundException("key"), "raiser");
+                        return Task.CompletedTask;
+                    });
+                }
+                catch (NurseryException e)
+                {
+                    group = e;
+                    throw;
+                }
+            });
+        }));
+
+        Assert.Equal("key", error.Message);
+        Assert.NotNull(group);
+        Assert.Equal(4, group.InnerExceptions.Count);
+        Assert.Equal(3, group.InnerExceptions.Count(e => e is Cancelled));
+        Assert.Single(group.InnerExceptions, e => e is KeyNotFoundException);
+        Assert.True(outer.CancelledCaught);
+    }
+
+    [Fact]
+    public void NurseryInsideAnUncancelledScope_AbsorbsItsOwnCancellations_AndRethrowsTheFailureAsItself()
+    {
+        var outer = new CancelScope();
+
+        Assert.Throws<KeyNotFoundException>(() => VirtualRun.Run(() => outer.RunAsync(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => Trio.SleepForeverAsync().AsTask(), "sleeper");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync();
+                throw new KeyNotFoundException("key");
+            }, "raiser");
+            return Task.CompletedTask;
+        }))));
+
+        Assert.False(outer.CancelledCaught);
+    }
+
+    [Fact]
+    public void OuterScope_CatchesCancellationsOutOfNestedGroups()
+    {
+        var outer = new CancelScope();
+
+        var error = Assert.Throws<NurseryException>(() => VirtualRun.Run(async () =>
+        {
+            outer.Cancel();
+            await outer.RunAsync(() => Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(() => Nursery.RunAsync(inner =>
+                {
+                    inner.StartSoon(() => Trio.SleepForeverAsync().AsTask(), "inner sleeper");
+                    inner.StartSoon(() => throw new KeyNotFoundException("inner"), "inner raiser");
+                    return Task.CompletedTask;
+                }), "inner nursery");
+                nursery.StartSoon(() => throw new FormatException("outer"), "outer raiser");
+                return Task.CompletedTask;
+            }));
+        }));
+
+        Assert.Equal(["outer", "inner"], error.InnerExceptions.Select(e => e.Message).Order().Reverse());
+        Assert.DoesNotContain(error.InnerExceptions, e => e is Cancelled or NurseryException);
+        Assert.True(outer.CancelledCaught);
+    }
+
+    [Fact]
+    public void UnenteredScope_IsCancelledOnceItsDeadlinePasses_AndStaysSo()
+    {
+        // Trio port, item 61: cancel_called checks the deadline while the scope is active or not yet entered.
+        bool bodyPassedItsCheckpoint = false;
+        var before = new List<bool>();
+        CancelScope? scope = null;
+
+        VirtualRun.Run(async () =>
+        {
+            scope = new CancelScope { Deadline = Trio.CurrentTime + TimeSpan.FromSeconds(1) };
+            before.Add(scope.CancelCalled);
+            await Trio.SleepAsync(TimeSpan.FromSeconds(2));
+            before.Add(scope.CancelCalled);
+            await scope.RunAsync(async () =>
+            {
+                await Trio.CheckpointAsync();
+                bodyPassedItsCheckpoint = true;
+            });
+        });
+
+        Assert.Equal([false, true], before);
+        Assert.True(scope!.CancelCalled);
+        Assert.True(scope.CancelledCaught);
+        Assert.Equal(CancelSource.Deadline, scope.Reason!.Source);
+        Assert.False(bodyPassedItsCheckpoint);
+    }
+
+    [Fact]
+    public void UnenteredScopeWithARelativeDeadline_IsNotCancelledBeforeEntry()
+    {
+        bool cancelCalled = true;
+
+        VirtualRun.Run(async () =>
+        {
+            var scope = new CancelScope { RelativeDeadline = TimeSpan.FromSeconds(1) };
+            await Trio.SleepAsync(TimeSpan.FromSeconds(2));
+            cancelCalled = scope.CancelCalled;
+        });
+
+        Assert.False(cancelCalled);
+    }
 }
