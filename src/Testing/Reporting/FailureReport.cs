@@ -32,7 +32,16 @@ internal static class FailureReport
             .Append(TraceFormat.Time(outcome.VirtualTime)).Append(", ")
             .Append(outcome.Steps.ToString(CultureInfo.InvariantCulture)).Append(outcome.Steps == 1 ? " step, " : " steps, ")
             .Append(outcome.TaskCount.ToString(CultureInfo.InvariantCulture)).Append(outcome.TaskCount == 1 ? " task" : " tasks").Append('\n');
-        text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Seed = \"").Append(seed).Append("\")] or TRIOTEST_SEED=").Append(seed).Append('\n');
+        if (strategy == ExplorationStrategy.Fifo && options.Strategy != ExplorationStrategy.Fifo)
+        {
+            // PCT's FIFO sizing run failed: FIFO order needs no seed, and the seed replays it too (its sizing run comes first).
+            text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Strategy = ExplorationStrategy.Fifo)], which needs no seed, or TRIOTEST_SEED=").Append(seed).Append('\n');
+        }
+        else
+        {
+            text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Seed = \"").Append(seed).Append("\")] or TRIOTEST_SEED=").Append(seed).Append('\n');
+        }
+
         if (outcome.Trace.Count > 0 && options.ReportTraceEvents > 0)
         {
             text.Append("  last steps:\n");
@@ -67,6 +76,11 @@ internal static class FailureReport
     private static string Where(ScheduleOutcome outcome, int schedulesPlanned, ExplorationStrategy strategy, int pctDepth)
     {
         string how = strategy == ExplorationStrategy.Pct ? $"Pct depth {pctDepth}" : strategy.ToString();
+        if (outcome.Schedule == 0)
+        {
+            return "the FIFO run that sizes Pct, before any Pct schedule";
+        }
+
         return outcome.Source switch
         {
             SeedSource.Explicit => $"the test's Seed, {how}",

@@ -136,16 +136,19 @@ internal sealed partial class Exploration : IDisposable
                 : (DeterministicRandom.DeriveSeed(baseSeed, (ulong)(i - fixedSeeds.Count + 1)), SeedSource.Entropy);
             if (_options.Strategy == ExplorationStrategy.Pct && stepEstimate is null)
             {
-                // The FIFO sizing run is the same for every seed, so a failure it finds replays from any of them.
-                ScheduleOutcome sizing = RunSchedule(seed, source, i + 1, planned, ScheduleStrategy.Fifo, sizing: true);
-                if (sizing.Failure is not null)
+                stepEstimate = _options.PctStepEstimate;
+                if (stepEstimate is null)
                 {
-                    // The sizing run found the failure: it is the schedule the report shows.
-                    _schedulesRun++;
-                    return Fail(sizing, planned);
-                }
+                    // The FIFO sizing run is no Pct schedule: numbered 0, not counted, and a failure it finds is reported
+                    // as FIFO's (it is the same for every seed, so the FIFO strategy replays it with no seed at all).
+                    ScheduleOutcome sizing = RunSchedule(seed, source, number: 0, planned, ScheduleStrategy.Fifo, sizing: true);
+                    if (sizing.Failure is not null)
+                    {
+                        return Fail(sizing, planned, ExplorationStrategy.Fifo);
+                    }
 
-                stepEstimate = Math.Max(1, sizing.Steps);
+                    stepEstimate = Math.Max(1, sizing.Steps);
+                }
             }
 
             ScheduleStrategy strategy = _options.Strategy switch
@@ -165,8 +168,12 @@ internal sealed partial class Exploration : IDisposable
     }
 
     /// <summary>Builds the failed result, and records a newly found seed in the regression file.</summary>
-    private TrioTestResult Fail(ScheduleOutcome outcome, int planned)
+    /// <param name="outcome">The failed schedule.</param>
+    /// <param name="planned">How many schedules were planned.</param>
+    /// <param name="strategy">The strategy that ran it, when not the exploration's own (PCT's FIFO sizing run).</param>
+    private TrioTestResult Fail(ScheduleOutcome outcome, int planned, ExplorationStrategy? strategy = null)
     {
+        ExplorationStrategy ranBy = strategy ?? _options.Strategy;
         _cancellationToken.ThrowIfCancellationRequested();
         if (outcome.Source == SeedSource.Entropy && _options.RegressionFilePath is { } path && _options.TestName is { } name)
         {
@@ -180,13 +187,13 @@ internal sealed partial class Exploration : IDisposable
             }
         }
 
-        string report = FailureReport.Format(outcome, _options, planned, _options.Strategy);
+        string report = FailureReport.Format(outcome, _options, planned, ranBy);
         if (_warnings.Count > 0)
         {
             report += "\n  warnings:\n" + string.Concat(_warnings.Select(static w => "    " + w + "\n")).TrimEnd('\n');
         }
 
-        return new TrioTestResult(outcome, _schedulesRun, planned, _options.Strategy, _options.PctDepth, report, _warnings);
+        return new TrioTestResult(outcome, _schedulesRun, planned, ranBy, _options.PctDepth, report, _warnings);
     }
 
     /// <summary>Reads <c>TRIOTEST_ITERATIONS</c>, the nightly run's way to deepen every exploration; 0 when unset.</summary>

@@ -17,6 +17,9 @@ public sealed class TrioTestOptions
     /// <summary>The PCT depth.</summary>
     private int _pctDepth = 3;
 
+    /// <summary>The step count Pct spreads its change points over, when given; otherwise measured by a FIFO run.</summary>
+    private long? _pctStepEstimate;
+
     /// <summary>The real idle time before an autojump.</summary>
     private TimeSpan _autojumpThreshold = TimeSpan.Zero;
 
@@ -61,6 +64,19 @@ public sealed class TrioTestOptions
         get => _pctDepth;
         set => _pctDepth = value >= 1 ? value : throw new ArgumentOutOfRangeException(
             nameof(value), value, $"PctDepth is {value}, but it must be at least 1: the number of ordering constraints a bug needs (2 or 3 finds most races).");
+    }
+
+    /// <summary>
+    /// Gets or sets how many steps <see cref="ExplorationStrategy.Pct"/> spreads its change points over; <see langword="null"/>
+    /// (the default) measures it with one FIFO run of the body before the first Pct schedule. That run is no Pct schedule:
+    /// a failure it finds is reported as <see cref="ExplorationStrategy.Fifo"/>'s. Set it to explore with Pct alone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public long? PctStepEstimate
+    {
+        get => _pctStepEstimate;
+        set => _pctStepEstimate = value is not { } steps || steps >= 1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"PctStepEstimate is {value}, but it must be at least 1 (or null to measure it with a FIFO run): the number of steps a schedule of the body takes.");
     }
 
     /// <summary>Gets or sets how long the loop stays idle in real time before the virtual clock jumps to the next deadline; zero (jump at once) by default.</summary>

@@ -136,6 +136,46 @@ public class TrioTestRunnerTests
         options.Invoking(o => o.AutojumpThreshold = TimeSpan.FromMilliseconds(-1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("AutojumpThreshold is*zero or positive*");
         options.Invoking(o => o.VirtualTimeLimit = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>().WithMessage("VirtualTimeLimit is*positive*");
         options.Invoking(o => o.Timeout = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>().WithMessage("Timeout is*positive*");
+        options.Invoking(o => o.PctStepEstimate = 0).Should().Throw<ArgumentOutOfRangeException>().WithMessage("PctStepEstimate is 0, but it must be at least 1*");
+    }
+
+    [Fact]
+    public void Run_PctWhoseFifoSizingRunFails_ReportsTheFailureAsFifosWithItsOwnReplayLine()
+    {
+        int bodies = 0;
+
+        TrioTestResult result = TrioTestRunner.Run(async () =>
+        {
+            bodies++;
+            await Trio.CheckpointAsync("always");
+            throw new InvalidOperationException("fails in every order");
+        }, Options(iterations: 10, strategy: ExplorationStrategy.Pct));
+
+        string seed = TrioSeed.Format(result.Seed);
+        string[] lines = result.Report!.Split('\n');
+        bodies.Should().Be(1);
+        result.Strategy.Should().Be(ExplorationStrategy.Fifo);
+        result.SchedulesRun.Should().Be(0, "the FIFO sizing run is no Pct schedule");
+        lines[1].Should().StartWith($"  seed {seed} (the FIFO run that sizes Pct, before any Pct schedule), virtual time");
+        lines[2].Should().Be($"  replay: [AsyncTest(Strategy = ExplorationStrategy.Fifo)], which needs no seed, or TRIOTEST_SEED={seed}");
+    }
+
+    [Fact]
+    public void Run_PctWithAStepEstimate_RunsOnlyPctSchedules()
+    {
+        int bodies = 0;
+
+        TrioTestResult result = TrioTestRunner.Run(async () =>
+        {
+            bodies++;
+            await Trio.CheckpointAsync("always");
+            throw new InvalidOperationException("fails in every order");
+        }, new TrioTestOptions { Iterations = 10, Strategy = ExplorationStrategy.Pct, PctStepEstimate = 3, BaseSeed = 1, GetEnvironmentVariable = s_noEnvironment });
+
+        bodies.Should().Be(1);
+        result.Strategy.Should().Be(ExplorationStrategy.Pct);
+        result.SchedulesRun.Should().Be(1);
+        result.Report.Should().Contain("(schedule 1 of 10, Pct depth 3)");
     }
 
     [Fact]
@@ -153,12 +193,12 @@ public class TrioTestRunnerTests
                 }, "a->b");
                 return Task.CompletedTask;
             });
-        }, Options(iterations: 4, strategy: ExplorationStrategy.Pct));
+        }, Options(iterations: 4, strategy: ExplorationStrategy.Random));
 
         string seed = TrioSeed.Format(result.Seed);
         string[] lines = result.Report!.Split('\n');
         lines[0].Should().Be("TrioTest: InvalidOperationException: balance went negative");
-        lines[1].Should().Be($"  seed {seed} (schedule 1 of 4, Pct depth 3), virtual time 00:00:12.500, {result.Steps} steps, 2 tasks");
+        lines[1].Should().Be($"  seed {seed} (schedule 1 of 4, Random), virtual time 00:00:12.500, {result.Steps} steps, 2 tasks");
         lines[2].Should().Be($"  replay: [AsyncTest(Seed = \"{seed}\")] or TRIOTEST_SEED={seed}");
         lines[3].Should().Be("  last steps:");
         lines[4].Should().MatchRegex(@"^    step\s+time\s+task\s+event$");
