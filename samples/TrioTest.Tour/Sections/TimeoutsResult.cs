@@ -5,7 +5,7 @@ namespace TrioTest.Tour.Sections;
 
 /// <summary>The timeouts section's run.</summary>
 /// <param name="Run">The run.</param>
-/// <param name="SleepFinished">What <see cref="Trio.MoveOnAfterAsync"/> returned: whether the sleep finished.</param>
+/// <param name="SleepFinished">What <see cref="Trio.MoveOnAfterAsync(TimeSpan, Func{Task}, bool)"/> returned: whether the sleep finished.</param>
 internal sealed record TimeoutsResult(TourRunResult Run, bool SleepFinished) : SectionResult
 {
     /// <inheritdoc/>

@@ -15,8 +15,8 @@ internal static class TimeoutsSection
     /// <summary>The sleep it cuts short.</summary>
     public static readonly TimeSpan Sleep = TimeSpan.FromSeconds(20);
 
-    /// <summary>The example: a 20 s sleep inside a 10 s <see cref="Trio.MoveOnAfterAsync"/>.</summary>
-    /// <param name="finished">Receives what <see cref="Trio.MoveOnAfterAsync"/> returned: whether the sleep finished.</param>
+    /// <summary>The example: a 20 s sleep inside a 10 s <see cref="Trio.MoveOnAfterAsync(TimeSpan, Func{Task}, bool)"/>.</summary>
+    /// <param name="finished">Receives what <see cref="Trio.MoveOnAfterAsync(TimeSpan, Func{Task}, bool)"/> returned: whether the sleep finished.</param>
     public static async Task MoveOnAsync(StrongBox<bool> finished) =>
         finished.Value = await Trio.MoveOnAfterAsync(Timeout, () => Trio.SleepAsync(Sleep, "sleep 20 s").AsTask());
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace TrioTest;
 
-/// <summary><see cref="StartAsync{T}"/>: Trio's <c>nursery.start</c>, a child that runs under its caller until it says it has started.</summary>
+/// <summary><see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>: Trio's <c>nursery.start</c>, a child that runs under its caller until it says it has started.</summary>
 public sealed partial class Nursery
 {
     /// <summary>
@@ -19,6 +19,7 @@ public sealed partial class Nursery
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
     [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
+    [OverloadResolutionPriority(1)]
     public async Task<T> StartAsync<T>(Func<StartStatus<T>, Task> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -39,7 +40,7 @@ public sealed partial class Nursery
         return (T)value!;
     }
 
-    /// <summary>Starts <paramref name="function"/> as a child and waits until it calls <see cref="StartStatus.Started"/>; see <see cref="StartAsync{T}"/>.</summary>
+    /// <summary>Starts <paramref name="function"/> as a child and waits until it calls <see cref="StartStatus.Started"/>; see <see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>.</summary>
     /// <param name="function">The child's function; it must call <c>status.Started()</c> once it is ready.</param>
     /// <param name="name">The child's name; by default its function's name.</param>
     /// <param name="filePath">Filled in by the compiler.</param>
@@ -47,10 +48,40 @@ public sealed partial class Nursery
     /// <returns>A task that completes when the child has started.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
+    [OverloadResolutionPriority(1)]
     public Task StartAsync(Func<StartStatus, Task> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
         return StartAsync<object?>(status => function(new StartStatus(status)), name ?? TaskNames.Of(function), filePath, line);
+    }
+
+    /// <summary>Starts <paramref name="function"/>, which returns a <see cref="ValueTask"/>, and waits until it calls <see cref="StartStatus{T}.Started"/>; see <see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>.</summary>
+    /// <typeparam name="T">The type of the value the child reports when it has started.</typeparam>
+    /// <param name="function">The child's function; it must call <c>status.Started(value)</c> once it is ready.</param>
+    /// <param name="name">The child's name; by default its function's name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    /// <returns>The value passed to <see cref="StartStatus{T}.Started"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
+    public Task<T> StartAsync<T>(Func<StartStatus<T>, ValueTask> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return StartAsync<T>(status => function(status).AsTask(), name ?? TaskNames.Of(function), filePath, line);
+    }
+
+    /// <summary>Starts <paramref name="function"/>, which returns a <see cref="ValueTask"/>, and waits until it calls <see cref="StartStatus.Started"/>; see <see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>.</summary>
+    /// <param name="function">The child's function; it must call <c>status.Started()</c> once it is ready.</param>
+    /// <param name="name">The child's name; by default its function's name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    /// <returns>A task that completes when the child has started.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The nursery is closed, the call is off the loop thread, or the child finished without calling Started.</exception>
+    public Task StartAsync(Func<StartStatus, ValueTask> function, string? name = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return StartAsync<object?>(status => function(new StartStatus(status)).AsTask(), name ?? TaskNames.Of(function), filePath, line);
     }
 
     /// <summary>Runs a starting child's function; reports its end to the caller (before Started) or to the nursery (after).</summary>

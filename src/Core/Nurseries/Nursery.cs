@@ -5,8 +5,8 @@ namespace TrioTest;
 
 /// <summary>
 /// Trio's nursery: the only way to run tasks concurrently, and the guarantee that none outlives the block that
-/// started it. <see cref="RunAsync"/> runs a body that starts children with <see cref="StartSoon"/> or
-/// <see cref="StartAsync{T}"/>, and completes only when the body and every child are done.
+/// started it. <see cref="RunAsync"/> runs a body that starts children with <see cref="StartSoon(Func{Task}, string?)"/> or
+/// <see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>, and completes only when the body and every child are done.
 /// </summary>
 /// <remarks>
 /// <para>A failure in the body or in any child cancels the nursery's <see cref="CancelScope"/>: the other children
@@ -45,7 +45,7 @@ public sealed partial class Nursery
     /// <summary>How many children are alive.</summary>
     private int _childCount;
 
-    /// <summary>How many <see cref="StartAsync{T}"/> children have not yet called Started or exited; they keep the nursery open.</summary>
+    /// <summary>How many <see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/> children have not yet called Started or exited; they keep the nursery open.</summary>
     private int _pendingStarts;
 
     /// <summary>True once the nursery accepts no new children.</summary>
@@ -136,6 +136,7 @@ public sealed partial class Nursery
     /// <param name="name">The child's name; by default its function's name. Paths stay unique (<c>main/worker#2</c>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The nursery is closed, or the call is not on the run's loop thread.</exception>
+    [OverloadResolutionPriority(1)]
     public void StartSoon(Func<Task> function, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -143,6 +144,17 @@ public sealed partial class Nursery
         ThrowIfClosed("StartSoon");
         TrioTask child = _runner.SpawnTask(name ?? TaskNames.Of(function), this, CancelScope, task => RunChildAsync(task, function));
         Link(child);
+    }
+
+    /// <summary>Starts <paramref name="function"/>, which returns a <see cref="ValueTask"/>, as a child task: <c>nursery.StartSoon(Trio.SleepForeverAsync)</c>.</summary>
+    /// <param name="function">The child's function.</param>
+    /// <param name="name">The child's name; by default its function's name. Paths stay unique (<c>main/worker#2</c>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The nursery is closed, or the call is not on the run's loop thread.</exception>
+    public void StartSoon(Func<ValueTask> function, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        StartSoon(() => function().AsTask(), name ?? TaskNames.Of(function));
     }
 
     /// <inheritdoc/>

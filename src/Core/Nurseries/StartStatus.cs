@@ -1,7 +1,7 @@
 namespace TrioTest;
 
 /// <summary>
-/// Given to a function started with <see cref="Nursery.StartAsync{T}"/>: call <see cref="Started"/> once the task is
+/// Given to a function started with <see cref="Nursery.StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>: call <see cref="Started"/> once the task is
 /// ready (listening, connected, initialized). That moves it into the nursery and returns <c>value</c> to the caller.
 /// </summary>
 /// <typeparam name="T">The type of the value reported to the caller.</typeparam>
@@ -26,7 +26,7 @@ public sealed class StartStatus<T>
     }
 
     /// <summary>
-    /// Gets a status whose <see cref="Started"/> does nothing, so a function written for <see cref="Nursery.StartAsync{T}"/>
+    /// Gets a status whose <see cref="Started"/> does nothing, so a function written for <see cref="Nursery.StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>
     /// can also be called directly (Trio's <c>TASK_STATUS_IGNORED</c>).
     /// </summary>
     public static StartStatus<T> Ignored { get; } = new();

@@ -21,8 +21,11 @@ internal sealed partial class Runner
                 .Append(": each task waits for what the next one holds. Take the resources in one agreed order.");
         }
 
+        // Advice the reader can follow from where they are: the harness always detects deadlocks (under a virtual clock
+        // nothing outside the loop would ever wake the run), so only a plain Trio.Run that chose the default can turn it off.
         message.AppendLine().Append(
-            "If a task awaits something outside the loop (Task.Delay or a timer without Trio.TimeProvider, Task.Run, real I/O), the loop cannot see it: pass Trio.TimeProvider to timers, run blocking work with Trio.ToThreadAsync, or set RunOptions.DetectDeadlocks = false.");
+            "If a task awaits something outside the loop (Task.Delay or a timer without Trio.TimeProvider, Task.Run, real I/O), the loop cannot see it: pass Trio.TimeProvider to timers, run blocking work with Trio.ToThreadAsync")
+            .Append(_options.DetectDeadlocks is null ? ", or set RunOptions.DetectDeadlocks = false." : ".");
         return new DeadlockException(message.ToString(), blocked) { Cycle = cycle };
     }
 

@@ -15,7 +15,7 @@ public static partial class Trio
     /// <param name="filePath">Filled in by the compiler.</param>
     /// <param name="line">Filled in by the compiler.</param>
     /// <returns>An awaitable; await it exactly once.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative (use <see cref="SleepForeverAsync"/> to sleep forever).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative (use <see cref="SleepForeverAsync(string?, string, int)"/> to sleep forever).</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
     public static ValueTask SleepAsync(TimeSpan duration, string? label = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
@@ -54,6 +54,17 @@ public static partial class Trio
     /// <returns>An awaitable that completes only by throwing <see cref="Cancelled"/>.</returns>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
+    [OverloadResolutionPriority(1)]
     public static ValueTask SleepForeverAsync(string? label = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
         Runner.GetCurrent("Trio.SleepForeverAsync").SleepUntilAsync(CancelScope.NoDeadline, label, filePath, line);
+
+    /// <summary>
+    /// Sleeps until cancelled, as a method group: <c>nursery.StartSoon(Trio.SleepForeverAsync)</c>. A call with
+    /// parentheses picks the overload that records the caller's line.
+    /// </summary>
+    /// <returns>An awaitable that completes only by throwing <see cref="Cancelled"/>.</returns>
+    /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
+    /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
+    public static ValueTask SleepForeverAsync() =>
+        Runner.GetCurrent("Trio.SleepForeverAsync").SleepUntilAsync(CancelScope.NoDeadline, "sleep forever", string.Empty, 0);
 }

@@ -65,4 +65,18 @@ public sealed class DeadlockTests
         Assert.Contains("main/orphan", error.Message);
         Assert.Contains("Await every Nursery.RunAsync", error.Message);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(true, false)]
+    public void DeadlockAdvice_OffersTurningDetectionOff_OnlyWhereTheCallerChoseTheDefault(bool? detectDeadlocks, bool offersTheSwitch)
+    {
+        RunOptions options = VirtualRun.Options();
+        options.DetectDeadlocks = detectDeadlocks;
+
+        var error = Assert.Throws<DeadlockException>(() => Trio.Run(() => new TaskCompletionSource().Task, options));
+
+        Assert.Contains("run blocking work with Trio.ToThreadAsync", error.Message);
+        Assert.Equal(offersTheSwitch, error.Message.Contains("RunOptions.DetectDeadlocks = false", StringComparison.Ordinal));
+    }
 }
