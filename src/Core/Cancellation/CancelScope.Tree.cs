@@ -59,7 +59,7 @@ public sealed partial class CancelScope
         _state = ScopeState.Active;
         if (_relativeDeadline is { } relative)
         {
-            _deadline = AddSaturating(runner.Clock.Now, relative);
+            _deadline = Never.DeadlineAfter(runner.Clock.Now, relative);
             _relativeDeadline = null;
         }
 
@@ -306,7 +306,7 @@ public sealed partial class CancelScope
     private void RegisterDeadline()
     {
         _timerGeneration++;
-        if (_state == ScopeState.Active && !_cancelCalled && _deadline != NoDeadline)
+        if (_state == ScopeState.Active && !_cancelCalled && _deadline != Never.Deadline)
         {
             _runner!.AddTimer(this, _timerGeneration, _deadline);
         }

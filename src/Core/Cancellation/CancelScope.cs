@@ -28,11 +28,8 @@ namespace TrioTest;
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed partial class CancelScope : ITimerTarget
 {
-    /// <summary>The deadline that means "none".</summary>
-    public static readonly TimeSpan NoDeadline = TimeSpan.MaxValue;
-
-    /// <summary>The absolute deadline on the run's clock (valid once entered, or when set absolutely).</summary>
-    private TimeSpan _deadline = NoDeadline;
+    /// <summary>The absolute deadline on the run's clock (valid once entered, or when set absolutely); <see cref="Never.Deadline"/> for none.</summary>
+    private TimeSpan _deadline = Never.Deadline;
 
     /// <summary>The relative deadline given before entry, applied on entry; null for an absolute scope.</summary>
     private TimeSpan? _relativeDeadline;
@@ -84,7 +81,7 @@ public sealed partial class CancelScope : ITimerTarget
 
     /// <summary>
     /// Gets or sets the absolute deadline on the run's clock (see <see cref="Trio.CurrentTime"/>), or
-    /// <see cref="NoDeadline"/>. Changing it while the scope is active takes effect at the loop's next pass.
+    /// <see cref="Timeout.InfiniteTimeSpan"/>. Changing it while the scope is active takes effect at the loop's next pass.
     /// </summary>
     /// <exception cref="InvalidOperationException">Read before entry on a scope given a <see cref="RelativeDeadline"/>, or set before entry after one was given.</exception>
     public TimeSpan Deadline
@@ -97,7 +94,7 @@ public sealed partial class CancelScope : ITimerTarget
                     "This CancelScope has a RelativeDeadline, which becomes an absolute Deadline only when RunAsync enters it; read Deadline inside the body.");
             }
 
-            return _deadline;
+            return Never.ToPublic(_deadline);
         }
 
         set
@@ -110,12 +107,12 @@ public sealed partial class CancelScope : ITimerTarget
                 }
 
                 _absoluteDeadlineSet = true;
-                _deadline = value;
+                _deadline = Never.FromPublic(value);
                 return;
             }
 
             _runner!.ThrowIfNotLoopThread("CancelScope.Deadline");
-            _deadline = value;
+            _deadline = Never.FromPublic(value);
             RegisterDeadline();
         }
     }
@@ -138,17 +135,17 @@ public sealed partial class CancelScope : ITimerTarget
                         "This CancelScope has an absolute Deadline and is not entered yet, so it has no relative deadline; read Deadline instead.");
                 }
 
-                return _relativeDeadline ?? NoDeadline;
+                return _relativeDeadline ?? Timeout.InfiniteTimeSpan;
             }
 
-            return _deadline == NoDeadline ? NoDeadline : _deadline - _runner!.Clock.Now;
+            return _deadline == Never.Deadline ? Timeout.InfiniteTimeSpan : _deadline - _runner!.Clock.Now;
         }
 
         set
         {
-            if (value < TimeSpan.Zero)
+            if (Never.IsInvalidDuration(value))
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "CancelScope.RelativeDeadline must be zero or more.");
+                throw new ArgumentOutOfRangeException(nameof(value), value, "CancelScope.RelativeDeadline must be zero or more, or Timeout.InfiniteTimeSpan for no deadline.");
             }
 
             if (_state == ScopeState.Unentered)
@@ -162,7 +159,7 @@ public sealed partial class CancelScope : ITimerTarget
                 return;
             }
 
-            Deadline = AddSaturating(_runner!.Clock.Now, value);
+            Deadline = Never.ToPublic(Never.DeadlineAfter(_runner!.Clock.Now, value));
         }
     }
 
@@ -204,7 +201,7 @@ public sealed partial class CancelScope : ITimerTarget
     private bool IsDeadlineDue() => _state switch
     {
         ScopeState.Active => _runner!.IsLoopThread && _runner.Clock.Now >= _deadline,
-        ScopeState.Unentered => _deadline != NoDeadline && Runner.CurrentOrNull is { IsLoopThread: true } runner && runner.Clock.Now >= _deadline,
+        ScopeState.Unentered => _deadline != Never.Deadline && Runner.CurrentOrNull is { IsLoopThread: true } runner && runner.Clock.Now >= _deadline,
         _ => false,
     };
 
@@ -312,7 +309,7 @@ public sealed partial class CancelScope : ITimerTarget
     {
         string deadline = _state == ScopeState.Unentered && _relativeDeadline is { } relative
             ? $"relative deadline {relative}"
-            : _deadline == NoDeadline ? "no deadline" : $"deadline {_deadline}";
+            : _deadline == Never.Deadline ? "no deadline" : $"deadline {_deadline}";
         string state = _cancelCalled ? "cancelled" : _effectivelyCancelled ? "cancelled by an outer scope" : "not cancelled";
         return $"CancelScope({_state.ToString().ToLowerInvariant()}, {deadline}, {state}{(_shield ? ", shield" : string.Empty)})";
     }
@@ -325,8 +322,4 @@ public sealed partial class CancelScope : ITimerTarget
             CancelCore(new CancelReason(CancelSource.Deadline));
         }
     }
-
-    /// <summary>Adds two times without overflowing past <see cref="NoDeadline"/>.</summary>
-    private static TimeSpan AddSaturating(TimeSpan a, TimeSpan b) =>
-        b >= NoDeadline - a ? NoDeadline : a + b;
 }

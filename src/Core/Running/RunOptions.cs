@@ -5,7 +5,7 @@ namespace TrioTest;
 public sealed class RunOptions
 {
     /// <summary>The virtual-time limit, if any.</summary>
-    private TimeSpan? _virtualTimeLimit;
+    private TimeSpan _virtualTimeLimit = Timeout.InfiniteTimeSpan;
 
     /// <summary>The name of the main task.</summary>
     private string _mainTaskName = "main";
@@ -23,19 +23,19 @@ public sealed class RunOptions
     public IList<Instrument> Instruments { get; } = [];
 
     /// <summary>
-    /// Gets or sets the latest virtual time an autojump may reach; beyond it the run fails with
-    /// <see cref="VirtualTimeLimitExceededException"/> instead of autojumping forever (a live periodic timer).
-    /// <see langword="null"/> (the default) means no limit.
+    /// Gets or sets the latest time the clock may reach: a run whose next deadline lies beyond it fails with
+    /// <see cref="VirtualTimeLimitExceededException"/> instead of jumping there (a live periodic timer would otherwise
+    /// autojump forever). <see cref="Timeout.InfiniteTimeSpan"/> (the default) means no limit.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
-    public TimeSpan? VirtualTimeLimit
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan VirtualTimeLimit
     {
         get => _virtualTimeLimit;
         set
         {
-            if (value is { } limit && limit <= TimeSpan.Zero)
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
             {
-                throw new ArgumentOutOfRangeException(nameof(value), limit, "RunOptions.VirtualTimeLimit must be positive, or null for no limit.");
+                throw new ArgumentOutOfRangeException(nameof(value), value, "RunOptions.VirtualTimeLimit must be positive, or Timeout.InfiniteTimeSpan for no limit.");
             }
 
             _virtualTimeLimit = value;

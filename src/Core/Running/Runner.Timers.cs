@@ -107,7 +107,8 @@ internal sealed partial class Runner
     /// <summary>Moves the virtual clock to <paramref name="deadline"/> and fires what is due, unless that would pass the virtual-time limit.</summary>
     private void Autojump(TimeSpan deadline)
     {
-        if (_options.VirtualTimeLimit is { } limit && deadline > limit)
+        TimeSpan limit = _options.VirtualTimeLimit;
+        if (limit != Timeout.InfiniteTimeSpan && deadline > limit)
         {
             Fail(CreateTimeLimitException(deadline, limit));
             return;

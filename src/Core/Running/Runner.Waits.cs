@@ -70,7 +70,7 @@ internal sealed partial class Runner
 
         Waiter waiter = RentWaiter();
         waiter.InitializePark(task, ambient.Scope, queue: null, WaitDescription.SleepUntil(deadline));
-        if (deadline != CancelScope.NoDeadline)
+        if (deadline != Never.Deadline)
         {
             AddTimer(waiter, waiter.TimerGeneration, deadline);
         }

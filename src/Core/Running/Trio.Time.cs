@@ -10,19 +10,19 @@ public static partial class Trio
     public static TimeSpan CurrentTime => Runner.GetCurrent("Trio.CurrentTime").Clock.Now;
 
     /// <summary>Sleeps for <paramref name="duration"/>: a checkpoint that blocks until then. Zero is a plain checkpoint.</summary>
-    /// <param name="duration">How long to sleep; zero or more.</param>
+    /// <param name="duration">How long to sleep; zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> to sleep until cancelled.</param>
     /// <param name="label">A name for this point in traces and reports; "sleep" by default.</param>
     /// <param name="filePath">Filled in by the compiler.</param>
     /// <param name="line">Filled in by the compiler.</param>
     /// <returns>An awaitable; await it exactly once.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative (use <see cref="SleepForeverAsync(string?, string, int)"/> to sleep forever).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
     public static ValueTask SleepAsync(TimeSpan duration, string? label = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
-        if (duration < TimeSpan.Zero)
+        if (Never.IsInvalidDuration(duration))
         {
-            ThrowHelper.ThrowNegativeDuration(nameof(duration), duration, "Trio.SleepAsync (use Trio.SleepForeverAsync to sleep forever)");
+            ThrowHelper.ThrowNegativeDuration(nameof(duration), duration, "Trio.SleepAsync");
         }
 
         Runner runner = Runner.GetCurrent("Trio.SleepAsync");
@@ -31,13 +31,11 @@ public static partial class Trio
             return runner.CheckpointAsync(CheckpointKind.Checkpoint, label, filePath, line);
         }
 
-        TimeSpan now = runner.Clock.Now;
-        TimeSpan deadline = duration >= CancelScope.NoDeadline - now ? CancelScope.NoDeadline : now + duration;
-        return runner.SleepUntilAsync(deadline, label, filePath, line);
+        return runner.SleepUntilAsync(Never.DeadlineAfter(runner.Clock.Now, duration), label, filePath, line);
     }
 
     /// <summary>Sleeps until <paramref name="deadline"/> on the run's clock; a deadline already passed is a plain checkpoint.</summary>
-    /// <param name="deadline">When to wake, as a time since the run began.</param>
+    /// <param name="deadline">When to wake, as a time since the run began; <see cref="Timeout.InfiniteTimeSpan"/> never wakes.</param>
     /// <param name="label">A name for this point in traces and reports; "sleep" by default.</param>
     /// <param name="filePath">Filled in by the compiler.</param>
     /// <param name="line">Filled in by the compiler.</param>
@@ -45,7 +43,7 @@ public static partial class Trio
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
     public static ValueTask SleepUntilAsync(TimeSpan deadline, string? label = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        Runner.GetCurrent("Trio.SleepUntilAsync").SleepUntilAsync(deadline, label, filePath, line);
+        Runner.GetCurrent("Trio.SleepUntilAsync").SleepUntilAsync(Never.FromPublic(deadline), label, filePath, line);
 
     /// <summary>Sleeps until cancelled: a checkpoint that only cancellation ends.</summary>
     /// <param name="label">A name for this point in traces and reports.</param>
@@ -56,7 +54,7 @@ public static partial class Trio
     /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
     [OverloadResolutionPriority(1)]
     public static ValueTask SleepForeverAsync(string? label = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        Runner.GetCurrent("Trio.SleepForeverAsync").SleepUntilAsync(CancelScope.NoDeadline, label, filePath, line);
+        Runner.GetCurrent("Trio.SleepForeverAsync").SleepUntilAsync(Never.Deadline, label, filePath, line);
 
     /// <summary>
     /// Sleeps until cancelled, as a method group: <c>nursery.StartSoon(Trio.SleepForeverAsync)</c>. A call with
@@ -66,5 +64,5 @@ public static partial class Trio
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="Cancelled">Thrown by the await when the scope is cancelled.</exception>
     public static ValueTask SleepForeverAsync() =>
-        Runner.GetCurrent("Trio.SleepForeverAsync").SleepUntilAsync(CancelScope.NoDeadline, "sleep forever", string.Empty, 0);
+        Runner.GetCurrent("Trio.SleepForeverAsync").SleepUntilAsync(Never.Deadline, "sleep forever", string.Empty, 0);
 }

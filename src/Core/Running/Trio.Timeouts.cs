@@ -11,12 +11,12 @@ namespace TrioTest;
 public static partial class Trio
 {
     /// <summary>Runs <paramref name="body"/> and cancels it if it has not finished after <paramref name="timeout"/> (computed on entry).</summary>
-    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="timeout">How long the body may run; zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="body">The code to run.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the timeout cancelled it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     [OverloadResolutionPriority(1)]
     public static Task<bool> MoveOnAfterAsync(TimeSpan timeout, Func<Task> body, bool shield = false) =>
@@ -27,12 +27,12 @@ public static partial class Trio
         MoveOnAfterAsync(timeout, IgnoreScope(body), shield);
 
     /// <summary>Runs <paramref name="body"/> with the timeout's scope and cancels it if it has not finished after <paramref name="timeout"/> (computed on entry).</summary>
-    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="timeout">How long the body may run; zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="body">The code to run; it receives the scope, to read or move its deadline or cancel it.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the scope's cancellation ended it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
     public static async Task<bool> MoveOnAfterAsync(TimeSpan timeout, Func<CancelScope, Task> body, bool shield = false)
@@ -44,7 +44,7 @@ public static partial class Trio
     }
 
     /// <summary>Runs <paramref name="body"/> and cancels it if it has not finished by <paramref name="deadline"/>.</summary>
-    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="deadline">The deadline on the run's clock; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="body">The code to run.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the deadline cancelled it.</returns>
@@ -59,7 +59,7 @@ public static partial class Trio
         MoveOnAtAsync(deadline, IgnoreScope(body), shield);
 
     /// <summary>Runs <paramref name="body"/> with the deadline's scope and cancels it if it has not finished by <paramref name="deadline"/>.</summary>
-    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="deadline">The deadline on the run's clock; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="body">The code to run; it receives the scope, to read or move its deadline or cancel it.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns><see langword="true"/> if the body finished; <see langword="false"/> if the scope's cancellation ended it.</returns>
@@ -75,12 +75,12 @@ public static partial class Trio
     }
 
     /// <summary>Runs <paramref name="body"/> and throws <see cref="TooSlowException"/> if it has not finished after <paramref name="timeout"/>.</summary>
-    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="timeout">How long the body may run; zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="body">The code to run.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations (it still fails at its own deadline).</param>
     /// <returns>A task that completes when the body has finished.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The timeout cancelled the body.</exception>
     [OverloadResolutionPriority(1)]
@@ -92,12 +92,12 @@ public static partial class Trio
         FailAfterAsync(timeout, IgnoreScope(body), shield);
 
     /// <summary>Runs <paramref name="body"/> with the timeout's scope and throws <see cref="TooSlowException"/> if it has not finished after <paramref name="timeout"/>.</summary>
-    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="timeout">How long the body may run; zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="body">The code to run; it receives the scope, to read or move its deadline.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations (it still fails at its own deadline).</param>
     /// <returns>A task that completes when the body has finished.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The scope's cancellation ended the body.</exception>
     [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder))]
@@ -111,12 +111,12 @@ public static partial class Trio
 
     /// <summary>Runs <paramref name="body"/> and returns its result, or throws <see cref="TooSlowException"/> if it has not finished after <paramref name="timeout"/>.</summary>
     /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="timeout">How long the body may run; zero or more.</param>
+    /// <param name="timeout">How long the body may run; zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="body">The code to run.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns>The body's result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     /// <exception cref="TooSlowException">The timeout cancelled the body.</exception>
     [AsyncMethodBuilder(typeof(LoopTaskMethodBuilder<>))]
@@ -131,7 +131,7 @@ public static partial class Trio
     }
 
     /// <summary>Runs <paramref name="body"/> and throws <see cref="TooSlowException"/> if it has not finished by <paramref name="deadline"/>.</summary>
-    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="deadline">The deadline on the run's clock; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="body">The code to run.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns>A task that completes when the body has finished.</returns>
@@ -147,7 +147,7 @@ public static partial class Trio
         FailAtAsync(deadline, IgnoreScope(body), shield);
 
     /// <summary>Runs <paramref name="body"/> with the deadline's scope and throws <see cref="TooSlowException"/> if it has not finished by <paramref name="deadline"/>.</summary>
-    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="deadline">The deadline on the run's clock; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="body">The code to run; it receives the scope, to read or move its deadline.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns>A task that completes when the body has finished.</returns>
@@ -165,7 +165,7 @@ public static partial class Trio
 
     /// <summary>Runs <paramref name="body"/> and returns its result, or throws <see cref="TooSlowException"/> if it has not finished by <paramref name="deadline"/>.</summary>
     /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="deadline">The deadline on the run's clock.</param>
+    /// <param name="deadline">The deadline on the run's clock; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="body">The code to run.</param>
     /// <param name="shield">Whether the scope also shields the body from outer cancellations.</param>
     /// <returns>The body's result.</returns>
@@ -228,7 +228,7 @@ public static partial class Trio
     /// <summary>Creates an unentered scope with a relative deadline, validating the timeout.</summary>
     private static CancelScope CreateRelativeScope(TimeSpan timeout, bool shield, string api)
     {
-        if (timeout < TimeSpan.Zero)
+        if (Never.IsInvalidDuration(timeout))
         {
             ThrowHelper.ThrowNegativeDuration(nameof(timeout), timeout, api);
         }

@@ -67,6 +67,12 @@ public static partial class Trio
     /// <exception cref="InvalidOperationException">Not inside a run, or not on its loop thread.</exception>
     public static Clock Clock => Runner.GetCurrent("Trio.Clock").Clock;
 
+    /// <summary>Gets the run's clock as the <see cref="TrioTest.VirtualClock"/> it is under the harness, to <see cref="VirtualClock.Jump"/> it or set its <see cref="VirtualClock.Rate"/> and <see cref="VirtualClock.AutojumpThreshold"/>.</summary>
+    /// <exception cref="InvalidOperationException">Not inside a run, not on its loop thread, or the run's clock is not virtual.</exception>
+    public static VirtualClock VirtualClock => Runner.GetCurrent("Trio.VirtualClock").Clock as VirtualClock
+        ?? throw new InvalidOperationException(
+            "Trio.VirtualClock: this run uses the system clock. [AsyncTest] and TrioTestRunner always run on a virtual clock; for Trio.Run, pass RunOptions.Clock = new VirtualClock(...) (or VirtualClock.CreateAutojumping()).");
+
     /// <summary>
     /// Gets the run's clock as a <see cref="System.TimeProvider"/>: pass it to <c>Task.Delay</c>,
     /// <c>CancellationTokenSource</c>, <c>PeriodicTimer</c>, <c>WaitAsync</c> and any API that takes one, so their

@@ -19,7 +19,7 @@ internal readonly struct WaitDescription
         _isSleep = isSleep;
     }
 
-    /// <summary>A sleep until <paramref name="deadline"/> (forever for <see cref="CancelScope.NoDeadline"/>).</summary>
+    /// <summary>A sleep until <paramref name="deadline"/> (forever for <see cref="Never.Deadline"/>).</summary>
     public static WaitDescription SleepUntil(TimeSpan deadline) => new(null, deadline, isSleep: true);
 
     /// <summary>A wait described by <paramref name="text"/>.</summary>
@@ -28,6 +28,6 @@ internal readonly struct WaitDescription
     /// <inheritdoc/>
     public override string ToString() =>
         !_isSleep ? _text ?? "a wait"
-        : _deadline == CancelScope.NoDeadline ? "sleep forever"
+        : _deadline == Never.Deadline ? "sleep forever"
         : $"sleep until {_deadline:c}";
 }

@@ -171,8 +171,8 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
         }
 
         TimeSpan now = _runner.Clock.Now;
-        TimeSpan deadline = dueTime >= CancelScope.NoDeadline - now ? CancelScope.NoDeadline : now + dueTime;
-        if (deadline != CancelScope.NoDeadline)
+        TimeSpan deadline = Never.DeadlineAfter(now, dueTime);
+        if (deadline != Never.Deadline)
         {
             _runner.AddTimer(this, TimerGeneration, deadline);
         }

@@ -27,16 +27,22 @@ public sealed class VirtualClock : Clock
     /// <summary>Real idle time before an autojump, or <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     private TimeSpan _autojumpThreshold;
 
+    /// <summary>Initializes a clock at time zero that never autojumps (as Trio's <c>MockClock()</c>) and stands still between jumps.</summary>
+    public VirtualClock()
+        : this(Timeout.InfiniteTimeSpan)
+    {
+    }
+
     /// <summary>Initializes a clock at time zero with the given autojump threshold and rate.</summary>
     /// <param name="autojumpThreshold">
     /// Real idle time before the loop jumps to the next deadline; <see cref="TimeSpan.Zero"/> jumps at once,
-    /// <see langword="null"/> (the default, as in Trio) never autojumps.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> never autojumps.
     /// </param>
     /// <param name="rate">Virtual seconds that pass per real second; 0 (the default) stops time between jumps.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A negative threshold, or a negative, infinite or NaN rate.</exception>
-    public VirtualClock(TimeSpan? autojumpThreshold = null, double rate = 0)
+    /// <exception cref="ArgumentOutOfRangeException">A negative threshold other than <see cref="Timeout.InfiniteTimeSpan"/>, or a negative, infinite or NaN rate.</exception>
+    public VirtualClock(TimeSpan autojumpThreshold, double rate = 0)
     {
-        AutojumpThreshold = autojumpThreshold ?? Timeout.InfiniteTimeSpan;
+        AutojumpThreshold = autojumpThreshold;
         Rate = rate;
     }
 

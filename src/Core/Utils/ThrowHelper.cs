@@ -34,5 +34,5 @@ internal static class ThrowHelper
     /// <summary>Throws for a negative duration.</summary>
     [DoesNotReturn]
     public static void ThrowNegativeDuration(string parameter, TimeSpan value, string api) =>
-        throw new ArgumentOutOfRangeException(parameter, value, $"{api} needs a duration of zero or more; {value} is negative.");
+        throw new ArgumentOutOfRangeException(parameter, value, $"{api} needs a duration of zero or more, or Timeout.InfiniteTimeSpan for never; {value} is negative.");
 }

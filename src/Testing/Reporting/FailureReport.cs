@@ -78,7 +78,12 @@ internal static class FailureReport
         string how = strategy == ExplorationStrategy.Pct ? $"Pct depth {pctDepth}" : strategy.ToString();
         if (outcome.Schedule == 0)
         {
-            return "the FIFO run that sizes Pct, before any Pct schedule";
+            // PCT's FIFO sizing run, numbered 0: not a Pct schedule, whatever seed was asked for.
+            how = $"the FIFO run that sizes Pct depth {pctDepth}, before any Pct schedule";
+            if (outcome.Source == SeedSource.Entropy)
+            {
+                return how;
+            }
         }
 
         return outcome.Source switch

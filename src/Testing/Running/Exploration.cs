@@ -61,9 +61,9 @@ internal sealed partial class Exploration : IDisposable
         _options = options.Clone();
         _abandon = abandon;
         _cancellationToken = cancellationToken;
-        if (_options.Timeout is { } timeout)
+        if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            _watchdog = new Timer(static state => ((Exploration)state!).OnWatchdog(), this, timeout, System.Threading.Timeout.InfiniteTimeSpan);
+            _watchdog = new Timer(static state => ((Exploration)state!).OnWatchdog(), this, _options.Timeout, System.Threading.Timeout.InfiniteTimeSpan);
         }
 
         if (cancellationToken.CanBeCanceled)

@@ -27,7 +27,7 @@ public sealed class TrioTestOptions
     private TimeSpan _virtualTimeLimit = TimeSpan.FromDays(1);
 
     /// <summary>The real-time watchdog.</summary>
-    private TimeSpan? _timeout = TimeSpan.FromMinutes(5);
+    private TimeSpan _timeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The extra instruments.</summary>
     private List<Instrument> _instruments = [];
@@ -88,22 +88,26 @@ public sealed class TrioTestOptions
             nameof(value), value, $"AutojumpThreshold is {value}, but it must be zero or positive: the real idle time before virtual time jumps (0 jumps at once).");
     }
 
-    /// <summary>Gets or sets the latest virtual time a schedule may reach (a live periodic timer would otherwise jump forever); one day by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    /// <summary>
+    /// Gets or sets the latest virtual time a schedule may reach (a live periodic timer would otherwise jump forever);
+    /// one day by default, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit (the real-time
+    /// <see cref="Timeout"/> still bounds the test).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
     public TimeSpan VirtualTimeLimit
     {
         get => _virtualTimeLimit;
-        set => _virtualTimeLimit = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(
-            nameof(value), value, $"VirtualTimeLimit is {value}, but it must be positive: the virtual time after which a schedule fails.");
+        set => _virtualTimeLimit = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"VirtualTimeLimit is {value}, but it must be positive (or Timeout.InfiniteTimeSpan for no limit): the virtual time after which a schedule fails.");
     }
 
-    /// <summary>Gets or sets the real-time watchdog for the whole test, every schedule together; five minutes by default, <see langword="null"/> for none.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
-    public TimeSpan? Timeout
+    /// <summary>Gets or sets the real-time watchdog for the whole test, every schedule together; five minutes by default, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan Timeout
     {
         get => _timeout;
-        set => _timeout = value is not { } t || t > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(
-            nameof(value), value, $"Timeout is {value}, but it must be positive (or null for no watchdog): the real time the whole test may take.");
+        set => _timeout = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"Timeout is {value}, but it must be positive (or Timeout.InfiniteTimeSpan for no watchdog): the real time the whole test may take.");
     }
 
     /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>

@@ -136,7 +136,23 @@ public class TrioTestRunnerTests
         options.Invoking(o => o.AutojumpThreshold = TimeSpan.FromMilliseconds(-1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("AutojumpThreshold is*zero or positive*");
         options.Invoking(o => o.VirtualTimeLimit = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>().WithMessage("VirtualTimeLimit is*positive*");
         options.Invoking(o => o.Timeout = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>().WithMessage("Timeout is*positive*");
+        options.Invoking(o => o.Timeout = TimeSpan.FromSeconds(-5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Timeout.InfiniteTimeSpan for no watchdog*");
+        options.Invoking(o => o.VirtualTimeLimit = TimeSpan.FromSeconds(-5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Timeout.InfiniteTimeSpan for no limit*");
         options.Invoking(o => o.PctStepEstimate = 0).Should().Throw<ArgumentOutOfRangeException>().WithMessage("PctStepEstimate is 0, but it must be at least 1*");
+    }
+
+    [Fact]
+    public void Run_InfiniteTimeoutAndVirtualTimeLimit_MeanNone()
+    {
+        TrioTestResult result = TrioTestRunner.Run(() => Trio.SleepAsync(TimeSpan.FromDays(400)).AsTask(), new TrioTestOptions
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            VirtualTimeLimit = Timeout.InfiniteTimeSpan,
+            GetEnvironmentVariable = s_noEnvironment,
+        });
+
+        result.Passed.Should().BeTrue();
+        result.VirtualTime.Should().Be(TimeSpan.FromDays(400));
     }
 
     [Fact]
@@ -156,7 +172,7 @@ public class TrioTestRunnerTests
         bodies.Should().Be(1);
         result.Strategy.Should().Be(ExplorationStrategy.Fifo);
         result.SchedulesRun.Should().Be(0, "the FIFO sizing run is no Pct schedule");
-        lines[1].Should().StartWith($"  seed {seed} (the FIFO run that sizes Pct, before any Pct schedule), virtual time");
+        lines[1].Should().StartWith($"  seed {seed} (the FIFO run that sizes Pct depth 3, before any Pct schedule), virtual time");
         lines[2].Should().Be($"  replay: [AsyncTest(Strategy = ExplorationStrategy.Fifo)], which needs no seed, or TRIOTEST_SEED={seed}");
     }
 
