@@ -17,6 +17,11 @@ internal static class EscapeDiagnosis
     /// <summary>Returns the diagnosis for an escape of <paramref name="kind"/> with the culprit's <paramref name="stackTrace"/>.</summary>
     public static string Diagnose(EscapeKind kind, string stackTrace)
     {
+        if (kind == EscapeKind.Departure)
+        {
+            return DepartureDiagnosis.Diagnose(stackTrace);
+        }
+
         foreach ((string fragment, string diagnosis) in s_rules)
         {
             if (stackTrace.Contains(fragment, StringComparison.Ordinal))

@@ -21,6 +21,13 @@ public sealed class EscapeException : Exception
     private static string FormatMessage(EscapeInfo escape)
     {
         ArgumentNullException.ThrowIfNull(escape);
+        if (escape.Kind == EscapeKind.Departure)
+        {
+            return $"Code left the TrioTest loop from {escape.TaskPath ?? "the run"} at {escape.Time:c}: it sent work to the thread pool, where the schedule no longer depends on the seed alone."
+                + $"{Environment.NewLine}Cause and fix: {escape.Diagnosis}"
+                + $"{Environment.NewLine}Stack where it left the loop:{Environment.NewLine}{escape.StackTrace}";
+        }
+
         return $"Code left the TrioTest loop and came back from another thread into {escape.TaskPath ?? "the run"} at {escape.Time:c}, so the schedule no longer depends on the seed alone."
             + $"{Environment.NewLine}Likely cause: {escape.Diagnosis}"
             + $"{Environment.NewLine}Stack of the thread that came back:{Environment.NewLine}{escape.StackTrace}";

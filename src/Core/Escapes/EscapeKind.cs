@@ -11,4 +11,10 @@ public enum EscapeKind
 
     /// <summary>The loop's <see cref="TimeProvider"/> was used (a timer created, changed or disposed) from another thread.</summary>
     ForeignTimer,
+
+    /// <summary>
+    /// A step sent work from the loop thread to the thread pool (<c>Task.Run</c>, <c>CancelAsync</c>'s callbacks, a
+    /// <c>ConfigureAwait(false)</c> continuation the runtime would not run inline): seen as it left, at a point the seed decides.
+    /// </summary>
+    Departure,
 }

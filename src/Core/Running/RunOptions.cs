@@ -52,6 +52,14 @@ public sealed class RunOptions
     /// </summary>
     public bool? DetectDeadlocks { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the run watches the loop thread's thread-pool work and records each item
+    /// as an <see cref="EscapeKind.Departure"/> when it leaves (under <see cref="EscapePolicy.Fail"/> the run fails there).
+    /// By default (<see langword="null"/>) it is on under a virtual clock, where nothing should leave the loop, and off
+    /// under a real one, where production code sends work to the pool as a matter of course.
+    /// </summary>
+    public bool? WatchDepartures { get; set; }
+
     /// <summary>Gets or sets the name (and path) of the main task; <c>main</c> by default.</summary>
     /// <exception cref="ArgumentException">The value is empty or contains '/'.</exception>
     public string MainTaskName

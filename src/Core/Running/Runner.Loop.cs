@@ -60,6 +60,9 @@ internal sealed partial class Runner
 
         /// <summary>Move the virtual clock to the next deadline.</summary>
         Autojump,
+
+        /// <summary>Stop counting departed work whose end was not seen within the grace period.</summary>
+        GiveUpOnDepartures,
     }
 
     /// <summary>Gets how many steps have run.</summary>
@@ -89,6 +92,7 @@ internal sealed partial class Runner
             Instruments.OnBeforeRun();
             Clock.Start();
             Clock.Owner = this;
+            StartWatchingDepartures();
             _strategy.OnRunStarting(_random);
             _rootScope = CancelScope.CreateRoot(this);
             _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, _ =>
@@ -101,6 +105,7 @@ internal sealed partial class Runner
         finally
         {
             _running = false;
+            StopWatchingDepartures();
             CloseInbox();
             SynchronizationContext.SetSynchronizationContext(null);
             Instruments.OnAfterRun();
@@ -181,7 +186,16 @@ internal sealed partial class Runner
             if (!ready)
             {
                 timeout = nextDeadline is { } deadline ? Clock.GetRealTimeUntil(deadline) : Timeout.InfiniteTimeSpan;
-                if (_idleWaiters.Count > 0)
+                if (_departuresInFlight > 0)
+                {
+                    // Work that left the loop may be about to come back: no autojump and no deadlock report meanwhile.
+                    if (IsShorter(s_departureGrace, timeout))
+                    {
+                        timeout = s_departureGrace;
+                        idle = IdleAction.GiveUpOnDepartures;
+                    }
+                }
+                else if (_idleWaiters.Count > 0)
                 {
                     TimeSpan cushion = MinimumCushion();
                     if (IsShorter(cushion, timeout))
@@ -197,7 +211,7 @@ internal sealed partial class Runner
                     idle = IdleAction.Autojump;
                 }
 
-                if (timeout == Timeout.InfiniteTimeSpan && _externalWork == 0 && _detectDeadlocks && _inboxCount == 0)
+                if (timeout == Timeout.InfiniteTimeSpan && _externalWork == 0 && _departuresInFlight == 0 && _detectDeadlocks && _inboxCount == 0)
                 {
                     if (!DrainInbox(s_deadlockGracePeriod))
                     {
@@ -229,13 +243,17 @@ internal sealed partial class Runner
 
             if (idle != IdleAction.None && _runQueue.Count == 0 && !events)
             {
-                if (idle == IdleAction.WakeIdleWaiters)
+                switch (idle)
                 {
-                    WakeIdleWaiters();
-                }
-                else
-                {
-                    Autojump(nextDeadline!.Value);
+                    case IdleAction.WakeIdleWaiters:
+                        WakeIdleWaiters();
+                        break;
+                    case IdleAction.GiveUpOnDepartures:
+                        _departuresInFlight = 0;
+                        break;
+                    default:
+                        Autojump(nextDeadline!.Value);
+                        break;
                 }
             }
 

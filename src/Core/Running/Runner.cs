@@ -51,6 +51,7 @@ internal sealed partial class Runner
         _strategy = options.Strategy ?? ScheduleStrategy.Fifo;
         _random = new DeterministicRandom(options.Seed);
         _detectDeadlocks = options.DetectDeadlocks ?? Clock.IsVirtual;
+        _watchDepartures = options.WatchDepartures ?? Clock.IsVirtual;
         Instruments = new InstrumentSet(this, options.Instruments, options.Log);
         TimeProvider = new LoopTimeProvider(this);
         TaskScheduler = new LoopTaskScheduler(this);

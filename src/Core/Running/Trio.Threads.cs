@@ -28,7 +28,7 @@ public static partial class Trio
         CancellationToken token = runner.CurrentAmbient().Scope.Token;
         Waiter waiter = runner.ParkUnabortable(WaitDescription.Of($"work on another thread ({name ?? TaskNames.Of(work)})"), name, filePath, line);
         runner.BeginExternalWork();
-        ThreadPool.QueueUserWorkItem(static job => job.Run(), new ThreadJob<T>(runner, waiter, work, token), preferLocal: false);
+        runner.QueueOwnWork(static job => job.Run(), new ThreadJob<T>(runner, waiter, work, token));
         object? result = await new ValueTask<object?>(waiter, waiter.Version);
         return (T)result!;
     }
