@@ -44,17 +44,68 @@ internal sealed class ThreadPoolWatch : EventListener
     [ThreadStatic]
     private static (Runner Runner, long Id)? s_running;
 
-    /// <summary>Starts the process's listener if it is not running yet.</summary>
-    public static void EnsureStarted()
+    /// <summary>How many probe items <see cref="EnsureStarted"/> queues, a millisecond apart, before it gives up (about two seconds).</summary>
+    private const int PrimingAttempts = 2000;
+
+    /// <summary>True on a thread whose probe item's enqueue event arrived.</summary>
+    [ThreadStatic]
+    private static bool s_probeSeen;
+
+    /// <summary>True while this thread primes the listener, so its probe items are not taken for a run's.</summary>
+    [ThreadStatic]
+    private static bool s_priming;
+
+    /// <summary>
+    /// Starts the process's listener if it is not running yet, and returns once enqueues raise events. The thread pool
+    /// reads "logging on" only when a worker next enters its dispatch loop, so the first enqueues after enabling go
+    /// unseen: probe items are queued until one is seen (a few milliseconds, once per process).
+    /// </summary>
+    /// <returns><see langword="true"/> if enqueues are seen; <see langword="false"/> if the runtime never started raising them.</returns>
+    public static bool EnsureStarted()
     {
         if (Volatile.Read(ref s_instance) is not null)
         {
-            return;
+            return s_primed;
         }
 
         lock (s_startLock)
         {
-            s_instance ??= new ThreadPoolWatch();
+            if (s_instance is null)
+            {
+                s_instance = new ThreadPoolWatch();
+                s_primed = Prime();
+            }
+
+            return s_primed;
+        }
+    }
+
+    /// <summary>Whether priming saw an enqueue event.</summary>
+    private static volatile bool s_primed;
+
+    /// <summary>Queues probe items until this thread sees one's enqueue event, or the attempts run out.</summary>
+    private static bool Prime()
+    {
+        s_priming = true;
+        try
+        {
+            for (int attempt = 0; attempt < PrimingAttempts; attempt++)
+            {
+                s_probeSeen = false;
+                ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+                if (s_probeSeen)
+                {
+                    return true;
+                }
+
+                Thread.Sleep(1);
+            }
+
+            return false;
+        }
+        finally
+        {
+            s_priming = false;
         }
     }
 
@@ -83,6 +134,12 @@ internal sealed class ThreadPoolWatch : EventListener
         switch (eventData.EventId)
         {
             case EnqueueEventId:
+                if (s_priming)
+                {
+                    s_probeSeen = true;
+                    break;
+                }
+
                 // Only the loop thread of a running run matters; every other enqueue in the process returns here.
                 if (Runner.CurrentOrNull is { IsLoopThread: true } runner && eventData.Payload is [long id, ..])
                 {

@@ -8,6 +8,7 @@ namespace TrioTest;
 /// <param name="TimeToNextDeadline">The time until the next pending timer or deadline (negative if overdue), or <see langword="null"/> if there is none.</param>
 /// <param name="ExternalWorkInFlight">How much counted external work (<c>Trio.ToThreadAsync</c>) is running.</param>
 /// <param name="Escapes">How many escapes were recorded.</param>
+/// <param name="DeparturesInFlight">How many items of work the loop sent to the thread pool are still out (recorded, not failing, runs only): while any is, the clock does not autojump.</param>
 public readonly record struct RunStatistics(
     int TasksLiving,
     int StepsReady,
@@ -15,4 +16,5 @@ public readonly record struct RunStatistics(
     TimeSpan CurrentTime,
     TimeSpan? TimeToNextDeadline,
     int ExternalWorkInFlight,
-    int Escapes);
+    int Escapes,
+    int DeparturesInFlight);

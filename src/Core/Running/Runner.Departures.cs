@@ -22,6 +22,9 @@ internal sealed partial class Runner
     /// <summary>True while the library itself queues work to the pool from the loop (<c>Trio.ToThreadAsync</c>): counted work, not a departure.</summary>
     private bool _queuingOwnWork;
 
+    /// <summary>Gets how many departed items are still out.</summary>
+    internal int DeparturesInFlight => _departuresInFlight;
+
     /// <summary>The ids this run handed to <see cref="ThreadPoolWatch"/>, forgotten when the run ends.</summary>
     private List<long>? _trackedDepartures;
 
@@ -44,7 +47,7 @@ internal sealed partial class Runner
     /// <summary>Called on the loop thread, inside the runtime's enqueue, when the step's code sent item <paramref name="id"/> to the thread pool.</summary>
     internal void OnDeparture(long id)
     {
-        if (_queuingOwnWork || !_running)
+        if (!_watchDepartures || _queuingOwnWork || !_running)
         {
             return;
         }

@@ -111,7 +111,8 @@ public static partial class Trio
             now,
             runner.PeekNextDeadline() is { } deadline ? deadline - now : null,
             runner.ExternalWork,
-            runner.EscapeCount);
+            runner.EscapeCount,
+            runner.DeparturesInFlight);
     }
 
     /// <summary>Installs <paramref name="instrument"/> in the current run; installing it twice does nothing.</summary>

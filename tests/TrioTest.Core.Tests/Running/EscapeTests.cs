@@ -159,9 +159,4 @@ public sealed class EscapeTests
 
         Assert.Equal(0, observedInsideStep);
     }
-
-    private sealed class EscapeRecorder(List<EscapeInfo> escapes) : Instrument
-    {
-        public override void EscapeDetected(in EscapeEventArgs args) => escapes.Add(args.Escape);
-    }
 }
