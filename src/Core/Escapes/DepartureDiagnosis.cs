@@ -44,6 +44,12 @@ internal static partial class DepartureDiagnosis
             }
         }
 
+        if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is not null
+            && Find(frames, "System.Threading.Tasks.TaskCompletionSource") is { } source)
+        {
+            return $"{CallerAfter(frames, source)} completed a TaskCompletionSource, and the code awaiting its task continued on the thread pool (it awaited with ConfigureAwait(false), or the source was created with RunContinuationsAsynchronously): await it without ConfigureAwait(false), or use a TrioTest Event for signals between tasks.";
+        }
+
         if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is { } continuations)
         {
             return $"when {CallerAfter(frames, continuations)} completed on the loop, the code that awaited it with ConfigureAwait(false) was sent to the thread pool (the runtime does not run such a continuation inline while the task's context is current). "

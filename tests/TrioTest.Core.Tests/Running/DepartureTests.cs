@@ -13,7 +13,7 @@ public sealed class DepartureTests
         { "Task.Run", $"Task.Run, called from {Here}.Depart, sent work to the thread pool: start concurrent work in a nursery", 1 },
         { "CancelAsync", $"CancellationTokenSource.CancelAsync, called from {Here}.Depart, runs the token's callbacks on the thread pool: call Cancel() instead", 1 },
         { "ConfigureAwait(false) on own method", $"when {Here}.SleepThenReturnAsync completed on the loop, the code that awaited it with ConfigureAwait(false) was sent to the thread pool", 2 },
-        { "ConfigureAwait(false) on an asynchronous completion source", "the code that awaited it with ConfigureAwait(false) was sent to the thread pool", 1 },
+        { "ConfigureAwait(false) on an asynchronous completion source", $"a lambda in {Here}.Depart completed a TaskCompletionSource, and the code awaiting its task continued on the thread pool", 1 },
         { "ThreadPool.QueueUserWorkItem", $"ThreadPool.QueueUserWorkItem, called from {Here}.Depart, sent work to the thread pool", 1 },
     };
 
