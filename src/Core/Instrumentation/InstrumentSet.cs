@@ -92,6 +92,13 @@ internal sealed class InstrumentSet
     private void Dispatch<TArgs>(string hook, TArgs args, HookInvoker<TArgs> invoke)
         where TArgs : struct
     {
+        // Only the loop thread reports: code that left the loop (a departed continuation still running on the thread
+        // pool, late work after the run) must not write into a trace that the seed alone should decide.
+        if (Environment.CurrentManagedThreadId != _runner.LoopThreadId)
+        {
+            return;
+        }
+
         for (int i = 0; i < _instruments.Count; i++)
         {
             Instrument instrument = _instruments[i];

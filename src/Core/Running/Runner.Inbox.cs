@@ -100,28 +100,25 @@ internal sealed partial class Runner
         }
     }
 
-    /// <summary>
-    /// After the run: a continuation goes to the thread pool rather than being dropped (its awaiter, or a thread
-    /// blocked in <c>Send</c>, would wait forever); loop-internal actions have nothing left to act on.
-    /// </summary>
+    /// <summary>What arrives after the run goes where <see cref="DropAfterClose"/> sends it.</summary>
     private static void ForwardAfterClose(in InboxItem item)
     {
         if (item.Task is not null)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static i => Invoke(i), item, preferLocal: false);
+            DropAfterClose(item.Callback, item.State);
         }
+    }
 
-        static void Invoke(InboxItem i)
+    /// <summary>
+    /// A continuation of a task of a run that has ended is dropped: the run's tasks are over, and running their code
+    /// on the thread pool would race with whoever reads the run's results (its trace, its report), or crash the process
+    /// with a late <c>async void</c> exception. A thread blocked in <c>Send</c> is released with an error instead.
+    /// </summary>
+    private static void DropAfterClose(object callback, object? state)
+    {
+        if (state is TaskSynchronizationContext.SendRequest send)
         {
-            switch (i.Callback)
-            {
-                case SendOrPostCallback callback:
-                    callback(i.State);
-                    break;
-                case Task task:
-                    task.RunSynchronously(System.Threading.Tasks.TaskScheduler.Default);
-                    break;
-            }
+            send.Fail(new InvalidOperationException("The TrioTest run this SynchronizationContext belongs to has ended: nothing runs on its loop any more."));
         }
     }
 

@@ -144,8 +144,7 @@ internal sealed partial class Runner
         }
         else if (_closed)
         {
-            // The run is over and nothing will drive this continuation: give it to the thread pool rather than drop it.
-            ThreadPool.UnsafeQueueUserWorkItem(static s => s.callback(s.state), (callback, state), preferLocal: false);
+            DropAfterClose(callback, state);
         }
         else
         {

@@ -72,6 +72,9 @@ internal sealed partial class Runner
     /// <summary>Gets the options the run was started with.</summary>
     internal RunOptions Options => _options;
 
+    /// <summary>Gets the managed id of the thread that runs (or ran) the loop.</summary>
+    internal int LoopThreadId => _loopThreadId;
+
     /// <summary>Gets a value indicating whether the loop is running.</summary>
     internal bool IsRunning => _running;
 

@@ -45,28 +45,9 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
             return;
         }
 
-        using var done = new ManualResetEventSlim();
-        Exception? error = null;
-        _runner.Post(_task, _ =>
-        {
-            try
-            {
-                d(state);
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-            finally
-            {
-                done.Set();
-            }
-        }, null);
-        done.Wait();
-        if (error is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
-        }
+        using var request = new SendRequest(d, state);
+        _runner.Post(_task, static s => ((SendRequest)s!).Run(), request);
+        request.WaitAndRethrow();
     }
 
     /// <inheritdoc/>
@@ -75,4 +56,51 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
 
     /// <inheritdoc/>
     public override string ToString() => $"TaskSynchronizationContext({_task.Path})";
+
+    /// <summary>A <see cref="Send"/> from another thread: the callback the loop runs, and the signal the sender waits on.</summary>
+    internal sealed class SendRequest(SendOrPostCallback callback, object? state) : IDisposable
+    {
+        /// <summary>Set once the callback ran, or the run ended without running it.</summary>
+        private readonly ManualResetEventSlim _done = new();
+
+        /// <summary>The callback's exception, or why it never ran.</summary>
+        private Exception? _error;
+
+        /// <summary>Runs the callback on the loop and releases the sender.</summary>
+        public void Run()
+        {
+            try
+            {
+                callback(state);
+            }
+            catch (Exception e)
+            {
+                _error = e;
+            }
+            finally
+            {
+                _done.Set();
+            }
+        }
+
+        /// <summary>Releases the sender with <paramref name="error"/>: the run ended before the callback ran.</summary>
+        public void Fail(Exception error)
+        {
+            _error = error;
+            _done.Set();
+        }
+
+        /// <summary>Waits for the loop, then rethrows what the callback threw.</summary>
+        public void WaitAndRethrow()
+        {
+            _done.Wait();
+            if (_error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void Dispose() => _done.Dispose();
+    }
 }

@@ -159,4 +159,36 @@ public sealed class EscapeTests
 
         Assert.Equal(0, observedInsideStep);
     }
+
+    [Fact]
+    public void PostAfterTheRunEnded_IsDropped_NotRunOnTheThreadPool()
+    {
+        SynchronizationContext? context = null;
+        VirtualRun.Run(() =>
+        {
+            context = SynchronizationContext.Current;
+            return Task.CompletedTask;
+        });
+        bool ran = false;
+
+        context!.Post(_ => ran = true, null);
+
+        Assert.NotNull(context);
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public void SendAfterTheRunEnded_FailsInsteadOfBlocking()
+    {
+        SynchronizationContext? context = null;
+        VirtualRun.Run(() =>
+        {
+            context = SynchronizationContext.Current;
+            return Task.CompletedTask;
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => context!.Send(_ => { }, null));
+
+        Assert.Contains("has ended", error.Message);
+    }
 }
