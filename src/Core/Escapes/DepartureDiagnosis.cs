@@ -13,7 +13,7 @@ internal static partial class DepartureDiagnosis
     private static readonly string[] s_machinery =
     [
         "System.Threading.", "System.Runtime.CompilerServices.", "System.Runtime.ExceptionServices.", "TrioTest.Runner", "TrioTest.Waiter",
-        "TrioTest.LoopTaskMethodBuilder", "TrioTest.LoopValueTaskMethodBuilder", "TrioTest.LoopMethod",
+        "TrioTest.LoopTaskMethodBuilder", "TrioTest.LoopValueTaskMethodBuilder", "TrioTest.LoopMethod", "TrioTest.Testing.Rewriting.",
     ];
 
     /// <summary>Returns the diagnosis of a departure whose stack is <paramref name="stackTrace"/>.</summary>
@@ -42,6 +42,11 @@ internal static partial class DepartureDiagnosis
                 string name = api[(api.LastIndexOf('.', api.LastIndexOf('.') - 1) + 1)..];
                 return $"{name}, called from {CallerAfter(frames, queued)}, sent work to the thread pool: start concurrent work in a nursery (Nursery.StartSoon), and run blocking work with Trio.ToThreadAsync, which the loop counts and waits for.";
             }
+        }
+
+        if (Find(frames, "System.Threading.Tasks.ContinueWithTaskContinuation") is { } continueWith)
+        {
+            return $"a ContinueWith continuation ran on the thread pool when its task completed, reached from {CallerAfter(frames, continueWith)}: ContinueWith schedules on TaskScheduler.Current, which is the default (the pool) in async code; await the task instead.";
         }
 
         if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is not null
