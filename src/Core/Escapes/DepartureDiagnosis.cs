@@ -27,7 +27,7 @@ internal static partial class DepartureDiagnosis
 
         if (FindMethod(frames, "Microsoft.Extensions.Hosting.BackgroundService.StartAsync") is { })
         {
-            return "BackgroundService.StartAsync starts ExecuteAsync with Task.Run (.NET 8 and later), on the thread pool: in a test, run the service's work on the loop (call ExecuteAsync through a nursery, as docs/libraries.md shows), not through StartAsync or IHost.StartAsync.";
+            return "BackgroundService.StartAsync starts ExecuteAsync with Task.Run (.NET 8 and later), on the thread pool: in a test, run the service's work on the loop (call ExecuteAsync through a nursery, as docs/libraries.md shows), not through StartAsync or IHost.StartAsync; or rewrite Microsoft.Extensions.Hosting.Abstractions with TrioTest.Rewriting (docs/rewriting.md).";
         }
 
         if (Find(frames, "System.Threading.Channels.") is { } channel)
@@ -40,7 +40,7 @@ internal static partial class DepartureDiagnosis
             if (FindMethod(frames, api) is { } queued)
             {
                 string name = api[(api.LastIndexOf('.', api.LastIndexOf('.') - 1) + 1)..];
-                return $"{name}, called from {CallerAfter(frames, queued)}, sent work to the thread pool: start concurrent work in a nursery (Nursery.StartSoon), and run blocking work with Trio.ToThreadAsync, which the loop counts and waits for.";
+                return $"{name}, called from {CallerAfter(frames, queued)}, sent work to the thread pool: start concurrent work in a nursery (Nursery.StartSoon), and run blocking work with Trio.ToThreadAsync, which the loop counts and waits for; code you cannot change can be rewritten with TrioTest.Rewriting (docs/rewriting.md).";
             }
         }
 
@@ -58,7 +58,7 @@ internal static partial class DepartureDiagnosis
         if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is { } continuations)
         {
             return $"when {CallerAfter(frames, continuations)} completed on the loop, the code that awaited it with ConfigureAwait(false) was sent to the thread pool (the runtime does not run such a continuation inline while the task's context is current). "
-                + "In your code, await it without ConfigureAwait(false). A library that awaits your callback this way needs its own switch: Polly, a ResilienceContext with ContinueOnCapturedContext = true; IHost.StopAsync, stop the hosted services directly (docs/libraries.md).";
+                + "In your code, await it without ConfigureAwait(false). A library that awaits your callback this way needs its own switch: Polly, a ResilienceContext with ContinueOnCapturedContext = true; IHost.StopAsync, stop the hosted services directly (docs/libraries.md). Or rewrite the library with TrioTest.Rewriting (docs/rewriting.md).";
         }
 
         return "code on the loop sent work to the thread pool: keep the test's work on the loop (a nursery for concurrency, Trio.ToThreadAsync for blocking work, Trio.TimeProvider for timers).";
