@@ -9,62 +9,95 @@ namespace TrioTest;
 /// </summary>
 internal static partial class DepartureDiagnosis
 {
-    /// <summary>Namespaces of frames that are machinery, not the culprit.</summary>
+    /// <summary>Prefixes of frames that are machinery, not the culprit: the BCL and TrioTest's runtime.</summary>
     private static readonly string[] s_machinery =
     [
-        "System.Threading.", "System.Runtime.CompilerServices.", "System.Runtime.ExceptionServices.", "TrioTest.Runner", "TrioTest.Waiter",
-        "TrioTest.LoopTaskMethodBuilder", "TrioTest.LoopValueTaskMethodBuilder", "TrioTest.LoopMethod", "TrioTest.Testing.Rewriting.",
+        "System.", "TrioTest.Runner", "TrioTest.Waiter", "TrioTest.LoopTaskMethodBuilder", "TrioTest.LoopValueTaskMethodBuilder",
+        "TrioTest.LoopMethod", "TrioTest.ThreadPoolWatch", "TrioTest.Testing.Rewriting.",
     ];
 
     /// <summary>Returns the diagnosis of a departure whose stack is <paramref name="stackTrace"/>.</summary>
     public static string Diagnose(string stackTrace)
     {
+        // Only frames that tiered compilation cannot inline away decide the text: the JIT inlines small BCL methods
+        // (Task.Run, TaskCompletionSource.SetResult, ThreadPoolTaskScheduler.QueueTask) once they are hot, so one run's
+        // stack may have a frame the next one lacks. Virtual and large methods stay; the culprit is the first frame
+        // that is not the BCL's or TrioTest's.
         List<string> frames = ParseFrames(stackTrace);
-        if (FindMethod(frames, "System.Threading.CancellationTokenSource.CancelAsync") is { } cancelAsync)
+        string culprit = FirstUserFrame(frames);
+        if (FindMethod(frames, "System.Threading.CancellationTokenSource.CancelAsync") is not null)
         {
-            return $"CancellationTokenSource.CancelAsync, called from {CallerAfter(frames, cancelAsync)}, runs the token's callbacks on the thread pool: call Cancel() instead (its callbacks run on the loop, inline).";
+            return $"CancellationTokenSource.CancelAsync, called from {culprit}, runs the token's callbacks on the thread pool: call Cancel() instead (its callbacks run on the loop, inline).";
         }
 
-        if (FindMethod(frames, "Microsoft.Extensions.Hosting.BackgroundService.StartAsync") is { })
+        if (FindMethod(frames, "Microsoft.Extensions.Hosting.BackgroundService.StartAsync") is not null)
         {
             return "BackgroundService.StartAsync starts ExecuteAsync with Task.Run (.NET 8 and later), on the thread pool: in a test, run the service's work on the loop (call ExecuteAsync through a nursery, as docs/libraries.md shows), not through StartAsync or IHost.StartAsync; or rewrite Microsoft.Extensions.Hosting.Abstractions with TrioTest.Rewriting (docs/rewriting.md).";
         }
 
-        if (Find(frames, "System.Threading.Channels.") is { } channel)
+        if (Find(frames, "System.Threading.Channels.") is not null)
         {
-            return $"a System.Threading.Channels channel ran a reader's or writer's continuation on the thread pool (channels run them asynchronously, and ReadAllAsync awaits with ConfigureAwait(false)); reached from {CallerAfter(frames, channel)}: read with WaitToReadAsync and TryRead without ConfigureAwait(false), or use a TrioTest memory channel.";
+            return $"a System.Threading.Channels channel ran a reader's or writer's continuation on the thread pool (channels run them asynchronously, and ReadAllAsync awaits with ConfigureAwait(false)); reached from {culprit}: read with WaitToReadAsync and TryRead without ConfigureAwait(false), or use a TrioTest memory channel.";
         }
 
-        foreach (string api in (string[])["System.Threading.Tasks.Task.Run", "System.Threading.Tasks.TaskFactory.StartNew", "System.Threading.ThreadPool.QueueUserWorkItem", "System.Threading.ThreadPool.UnsafeQueueUserWorkItem"])
+        if (Find(frames, "System.Threading.Tasks.ContinueWithTaskContinuation") is not null)
         {
-            if (FindMethod(frames, api) is { } queued)
+            return $"a ContinueWith continuation ran on the thread pool when its task completed, reached from {culprit}: ContinueWith schedules on TaskScheduler.Current, which is the default (the pool) in async code; await the task instead.";
+        }
+
+        if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is not null)
+        {
+            return $"when {culprit} completed a task on the loop (an async method's own, or a TaskCompletionSource's), the code that awaited it was sent to the thread pool: it awaited with ConfigureAwait(false) (the runtime does not run such a continuation inline while the task's context is current), or the task runs its continuations asynchronously. "
+                + "In your code, await without ConfigureAwait(false), and signal between tasks with a TrioTest Event. A library that awaits your callback this way needs its own switch: Polly, a ResilienceContext with ContinueOnCapturedContext = true; IHost.StopAsync, stop the hosted services directly (docs/libraries.md). Or rewrite the library with TrioTest.Rewriting (docs/rewriting.md).";
+        }
+
+        if (Find(frames, "System.Threading.Tasks.Task.ScheduleAndStart") is not null || Find(frames, "System.Threading.ThreadPool.") is not null)
+        {
+            return $"Task.Run, Task.Factory.StartNew or ThreadPool.QueueUserWorkItem, called from {culprit}, sent work to the thread pool: start concurrent work in a nursery (Nursery.StartSoon), and run blocking work with Trio.ToThreadAsync, which the loop counts and waits for; code you cannot change can be rewritten with TrioTest.Rewriting (docs/rewriting.md).";
+        }
+
+        return $"code on the loop, in {culprit}, sent work to the thread pool: keep the test's work on the loop (a nursery for concurrency, Trio.ToThreadAsync for blocking work, Trio.TimeProvider for timers).";
+    }
+
+    /// <summary>
+    /// The frames of <paramref name="stackTrace"/> that are neither the BCL's nor TrioTest's, innermost first, up to the
+    /// loop: what a report shows, the same on every run (the BCL frames between them come and go with inlining).
+    /// </summary>
+    public static string UserFrames(string stackTrace)
+    {
+        var kept = new List<string>();
+        foreach (string raw in stackTrace.Split('\n'))
+        {
+            string line = raw.TrimEnd('\r');
+            string frame = line.Trim();
+            if (!frame.StartsWith("at ", StringComparison.Ordinal))
             {
-                string name = api[(api.LastIndexOf('.', api.LastIndexOf('.') - 1) + 1)..];
-                return $"{name}, called from {CallerAfter(frames, queued)}, sent work to the thread pool: start concurrent work in a nursery (Nursery.StartSoon), and run blocking work with Trio.ToThreadAsync, which the loop counts and waits for; code you cannot change can be rewritten with TrioTest.Rewriting (docs/rewriting.md).";
+                continue;
+            }
+
+            if (frame.StartsWith("at TrioTest.Runner.", StringComparison.Ordinal))
+            {
+                // The loop: what is below is the harness and the test framework.
+                break;
+            }
+
+            if (!IsMachinery(frame[3..]))
+            {
+                kept.Add(line);
             }
         }
 
-        if (Find(frames, "System.Threading.Tasks.ContinueWithTaskContinuation") is { } continueWith)
-        {
-            return $"a ContinueWith continuation ran on the thread pool when its task completed, reached from {CallerAfter(frames, continueWith)}: ContinueWith schedules on TaskScheduler.Current, which is the default (the pool) in async code; await the task instead.";
-        }
-
-        if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is not null
-            && Find(frames, "System.Threading.Tasks.TaskCompletionSource") is { } source)
-        {
-            return $"{CallerAfter(frames, source)} completed a TaskCompletionSource, and the code awaiting its task continued on the thread pool (it awaited with ConfigureAwait(false), or the source was created with RunContinuationsAsynchronously): await it without ConfigureAwait(false), or use a TrioTest Event for signals between tasks.";
-        }
-
-        if (FindMethod(frames, "System.Threading.Tasks.Task.RunContinuations") is { } continuations)
-        {
-            return $"when {CallerAfter(frames, continuations)} completed on the loop, the code that awaited it with ConfigureAwait(false) was sent to the thread pool (the runtime does not run such a continuation inline while the task's context is current). "
-                + "In your code, await it without ConfigureAwait(false). A library that awaits your callback this way needs its own switch: Polly, a ResilienceContext with ContinueOnCapturedContext = true; IHost.StopAsync, stop the hosted services directly (docs/libraries.md). Or rewrite the library with TrioTest.Rewriting (docs/rewriting.md).";
-        }
-
-        return "code on the loop sent work to the thread pool: keep the test's work on the loop (a nursery for concurrency, Trio.ToThreadAsync for blocking work, Trio.TimeProvider for timers).";
+        return string.Join(Environment.NewLine, kept);
     }
 
-    /// <summary>Splits a stack trace into frame names (<c>Namespace.Type.Method</c>), innermost first.</summary>
+    /// <summary>Gets the first frame that is neither the BCL's nor TrioTest's, readable.</summary>
+    private static string FirstUserFrame(List<string> frames) =>
+        frames.Find(static frame => !IsMachinery(frame)) is { } frame ? Readable(frame) : "code on the loop";
+
+    /// <summary>Whether a frame is the BCL's or TrioTest's runtime, not the code that caused a departure.</summary>
+    private static bool IsMachinery(string frame) => Array.Exists(s_machinery, prefix => frame.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>Splits a stack trace into frame names (<c>Namespace.Type.Method</c>), innermost first, up to the loop.</summary>
     private static List<string> ParseFrames(string stackTrace)
     {
         var frames = new List<string>();
@@ -77,7 +110,14 @@ internal static partial class DepartureDiagnosis
             }
 
             int paren = line.IndexOf('(', StringComparison.Ordinal);
-            frames.Add(paren > 3 ? line[3..paren] : line[3..]);
+            string frame = paren > 3 ? line[3..paren] : line[3..];
+            if (frame.StartsWith("TrioTest.Runner.", StringComparison.Ordinal))
+            {
+                // The loop: what is below it is the harness and whatever called it (a test framework's own continuations).
+                break;
+            }
+
+            frames.Add(frame);
         }
 
         return frames;
@@ -95,21 +135,6 @@ internal static partial class DepartureDiagnosis
     {
         int index = frames.FindIndex(frame => frame.StartsWith(prefix, StringComparison.Ordinal));
         return index < 0 ? null : index;
-    }
-
-    /// <summary>Names the first frame outside the machinery beyond <paramref name="index"/>, readable (async state machines and lambdas named after their method).</summary>
-    private static string CallerAfter(List<string> frames, int index)
-    {
-        for (int i = index + 1; i < frames.Count; i++)
-        {
-            string frame = frames[i];
-            if (!Array.Exists(s_machinery, prefix => frame.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                return Readable(frame);
-            }
-        }
-
-        return "code on the loop";
     }
 
     /// <summary>Turns <c>Ns.Type.&lt;RunAsync&gt;d__4.MoveNext</c> into <c>Ns.Type.RunAsync</c>, and a lambda into "a lambda in Method".</summary>

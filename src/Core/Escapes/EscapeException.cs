@@ -25,7 +25,7 @@ public sealed class EscapeException : Exception
         {
             return $"Code left the TrioTest loop from {escape.TaskPath ?? "the run"} at {escape.Time:c}: it sent work to the thread pool, where the schedule no longer depends on the seed alone."
                 + $"{Environment.NewLine}Cause and fix: {escape.Diagnosis}"
-                + $"{Environment.NewLine}Stack where it left the loop:{Environment.NewLine}{escape.StackTrace}";
+                + $"{Environment.NewLine}Where it left the loop (your code and libraries' frames; EscapeInfo.StackTrace has the whole stack):{Environment.NewLine}{DepartureDiagnosis.UserFrames(escape.StackTrace)}";
         }
 
         return $"Code left the TrioTest loop and came back from another thread into {escape.TaskPath ?? "the run"} at {escape.Time:c}, so the schedule no longer depends on the seed alone."

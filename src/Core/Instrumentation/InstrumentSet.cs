@@ -99,6 +99,13 @@ internal sealed class InstrumentSet
             return;
         }
 
+        // Once the run has failed (a strict escape, a deadlock, a time limit), what the rest of the step does may depend
+        // on threads that left the loop: the trace ends at the failure, so every run of the seed reports the same one.
+        if (_runner.HasFailed && !ReferenceEquals(hook, nameof(Instrument.AfterRun)))
+        {
+            return;
+        }
+
         for (int i = 0; i < _instruments.Count; i++)
         {
             Instrument instrument = _instruments[i];

@@ -20,8 +20,17 @@ internal sealed partial class Runner
     /// <summary>How many items wait, readable without the lock for the loop's fast path.</summary>
     private volatile int _inboxCount;
 
-    /// <summary>External work in flight (<c>Trio.ToThreadAsync</c>); autojump waits for it.</summary>
+    /// <summary>External work in flight (<c>Trio.ToThreadAsync</c>), delivered or not; autojump waits for it.</summary>
     private int _externalWork;
+
+    /// <summary>The sequence number of the next external work to start.</summary>
+    private long _externalStarted;
+
+    /// <summary>The sequence number of the next external work whose completion is delivered.</summary>
+    private long _externalDelivered;
+
+    /// <summary>Completions of finished external work waiting for their turn, by sequence number (looked up, never iterated).</summary>
+    private readonly Dictionary<long, Action> _externalFinished = [];
 
     /// <summary>The most escapes kept with their stacks; later ones are only counted (and seen by instruments).</summary>
     private const int MaxRecordedEscapes = 100;
@@ -45,14 +54,46 @@ internal sealed partial class Runner
     internal void PostInternal(Action action) => AddToInbox(new InboxItem(null, action, null, null));
 
     /// <summary>Counts one piece of external work as started; loop thread only.</summary>
-    internal void BeginExternalWork() => _externalWork++;
-
-    /// <summary>Counts one piece of external work as done and runs <paramref name="completion"/> on the loop; callable from any thread.</summary>
-    internal void EndExternalWork(Action completion) => PostInternal(() =>
+    /// <returns>Its sequence number: completions are delivered in this order.</returns>
+    internal long BeginExternalWork()
     {
+        _externalWork++;
+        return _externalStarted++;
+    }
+
+    /// <summary>
+    /// Records that external work <paramref name="sequence"/> is done; callable from any thread. Its
+    /// <paramref name="completion"/> runs on the loop when the schedule reaches the point where it may (see
+    /// <see cref="TryDeliverExternalCompletion"/>), not when the thread happened to finish.
+    /// </summary>
+    internal void EndExternalWork(long sequence, Action completion) => PostInternal(() => _externalFinished.Add(sequence, completion));
+
+    /// <summary>
+    /// Delivers the completion of the oldest external work that has not been delivered, if it has finished and the
+    /// loop is idle: no step is ready and no timer is due. Delivering only there, and only in the order the work
+    /// started, makes the point where thread work rejoins the schedule one the seed decides, however long each thread
+    /// took; the price is that a finished job waits for the loop to go idle and for the jobs started before it.
+    /// </summary>
+    /// <returns><see langword="true"/> if a completion ran.</returns>
+    private bool TryDeliverExternalCompletion()
+    {
+        if (_runQueue.Count != 0 || PeekNextDeadline() is { } due && due <= Clock.Now
+            || !_externalFinished.Remove(_externalDelivered, out Action? completion))
+        {
+            return false;
+        }
+
+        _externalDelivered++;
         _externalWork--;
-        completion();
-    });
+        _currentTask = null;
+        RunWithoutContext(completion, static c => c());
+        if (_tokensToCancel.Count != 0)
+        {
+            FlushTokenCancellations();
+        }
+
+        return true;
+    }
 
     /// <summary>Records that code on another thread touched the run, and queues what it sent.</summary>
     /// <param name="task">The task the continuation belongs to, or <see langword="null"/> for an internal action.</param>

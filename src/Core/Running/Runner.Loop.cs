@@ -178,6 +178,7 @@ internal sealed partial class Runner
     {
         while (!_mainDone && _fatal is null)
         {
+            TryDeliverExternalCompletion();
             bool ready = _runQueue.Count > 0;
             TimeSpan? nextDeadline = PeekNextDeadline();
             TimeSpan timeout = TimeSpan.Zero;

@@ -144,6 +144,9 @@ internal sealed partial class Runner
         return ambient is not null && ambient.Task.Runner == this ? ambient.Task : _currentTask;
     }
 
+    /// <summary>Gets a value indicating whether an error has ended the run (the loop stops at its next check).</summary>
+    internal bool HasFailed => _fatal is not null;
+
     /// <summary>Records the first error that ends the run; the loop stops at its next check.</summary>
     /// <param name="error">The error.</param>
     internal void Fail(Exception error) => _fatal ??= ExceptionDispatchInfo.Capture(error);

@@ -27,8 +27,8 @@ public static partial class Trio
         await runner.CheckpointAsync(CheckpointKind.IfCancelled, name, filePath, line);
         CancellationToken token = runner.CurrentAmbient().Scope.Token;
         Waiter waiter = runner.ParkUnabortable(WaitDescription.Of($"work on another thread ({name ?? TaskNames.Of(work)})"), name, filePath, line);
-        runner.BeginExternalWork();
-        runner.QueueOwnWork(static job => job.Run(), new ThreadJob<T>(runner, waiter, work, token));
+        long sequence = runner.BeginExternalWork();
+        runner.QueueOwnWork(static job => job.Run(), new ThreadJob<T>(runner, sequence, waiter, work, token));
         object? result = await new ValueTask<object?>(waiter, waiter.Version);
         return (T)result!;
     }
@@ -85,7 +85,7 @@ public static partial class Trio
     }
 
     /// <summary>One piece of work on the thread pool, reporting back to the loop when done.</summary>
-    private sealed class ThreadJob<T>(Runner runner, Waiter waiter, Func<CancellationToken, T> work, CancellationToken token)
+    private sealed class ThreadJob<T>(Runner runner, long sequence, Waiter waiter, Func<CancellationToken, T> work, CancellationToken token)
     {
         /// <summary>Runs the work on the pool thread and posts its outcome to the loop.</summary>
         public void Run()
@@ -101,7 +101,7 @@ public static partial class Trio
                 error = e;
             }
 
-            runner.EndExternalWork(() => waiter.Wake(result, error));
+            runner.EndExternalWork(sequence, () => waiter.Wake(result, error));
         }
     }
 }

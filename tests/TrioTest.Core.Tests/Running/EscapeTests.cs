@@ -40,7 +40,7 @@ public sealed class EscapeTests
         // Seen twice: as it left (a departure, at the step that called Task.Run) and as it came back.
         Assert.Equal([EscapeKind.Departure, EscapeKind.ForeignPost], escapes.Select(e => e.Kind));
         Assert.All(escapes, escape => Assert.Equal("main", escape.TaskPath));
-        Assert.StartsWith("Task.Run, called from a lambda in ", escapes[0].Diagnosis);
+        Assert.StartsWith("Task.Run, Task.Factory.StartNew or ThreadPool.QueueUserWorkItem, called from a lambda in ", escapes[0].Diagnosis);
         Assert.Contains("Trio.ToThreadAsync", escapes[1].Diagnosis);
     }
 

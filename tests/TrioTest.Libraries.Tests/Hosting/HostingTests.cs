@@ -41,7 +41,7 @@ public sealed class HostingTests
             await host.StopAsync();
         });
 
-        Assert.StartsWith("when TrioTest.Libraries.Tests.Hosting.HostingTests.DrainingService.StopAsync completed on the loop, the code that awaited it with ConfigureAwait(false) was sent to the thread pool", failure.Escape.Diagnosis);
+        Assert.StartsWith("when TrioTest.Libraries.Tests.Hosting.HostingTests.DrainingService.StopAsync completed a task on the loop (an async method's own, or a TaskCompletionSource's), the code that awaited it was sent to the thread pool", failure.Escape.Diagnosis);
         Assert.Contains("IHost.StopAsync, stop the hosted services directly", failure.Escape.Diagnosis);
     }
 

@@ -31,7 +31,7 @@ public sealed class PollyTests
             });
         });
 
-        Assert.Contains("the code that awaited it with ConfigureAwait(false) was sent to the thread pool", failure.Escape.Diagnosis);
+        Assert.Contains("the code that awaited it was sent to the thread pool: it awaited with ConfigureAwait(false)", failure.Escape.Diagnosis);
         Assert.Contains("a lambda in TrioTest.Libraries.Tests.Polly.PollyTests", failure.Escape.Diagnosis);
         Assert.Contains("Polly, a ResilienceContext with ContinueOnCapturedContext = true", failure.Escape.Diagnosis);
         Assert.Contains("virtual time 00:00:01.000", report);

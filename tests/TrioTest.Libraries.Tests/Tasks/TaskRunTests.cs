@@ -24,7 +24,7 @@ public sealed class TaskRunTests
             await Task.WhenAll(Task.Run(counter.IncrementAsync), Task.Run(counter.IncrementAsync));
         });
 
-        Assert.StartsWith("Task.Run, called from a lambda in TrioTest.Libraries.Tests.Tasks.TaskRunTests", failure.Escape.Diagnosis);
+        Assert.StartsWith("Task.Run, Task.Factory.StartNew or ThreadPool.QueueUserWorkItem, called from a lambda in TrioTest.Libraries.Tests.Tasks.TaskRunTests", failure.Escape.Diagnosis);
     }
 
     [Fact]
