@@ -142,11 +142,11 @@ internal sealed partial class Runner
     }
 
     /// <summary>What arrives after the run goes where <see cref="DropAfterClose"/> sends it.</summary>
-    private static void ForwardAfterClose(in InboxItem item)
+    private void ForwardAfterClose(in InboxItem item)
     {
-        if (item.Task is not null)
+        if (item.Task is { } task)
         {
-            DropAfterClose(item.Callback, item.State);
+            DropAfterClose(task, item.State, item.Escape?.Stack);
         }
     }
 
@@ -155,13 +155,28 @@ internal sealed partial class Runner
     /// on the thread pool would race with whoever reads the run's results (its trace, its report), or crash the process
     /// with a late <c>async void</c> exception. A thread blocked in <c>Send</c> is released with an error instead.
     /// </summary>
-    private static void DropAfterClose(object callback, object? state)
+    /// <remarks>The first one of a run that did not fail is reported on the run's log (standard error by default), with its cause.</remarks>
+    /// <param name="task">The task the continuation belongs to.</param>
+    /// <param name="state">The continuation's state.</param>
+    /// <param name="stack">The stack of the thread that sent it, if already captured.</param>
+    private void DropAfterClose(TrioTask task, object? state, string? stack)
     {
         if (state is TaskSynchronizationContext.SendRequest send)
         {
             send.Fail(new InvalidOperationException("The TrioTest run this SynchronizationContext belongs to has ended: nothing runs on its loop any more."));
         }
+
+        // A failed run has already named what left the loop; a run that passed has not.
+        if (_fatal is null && Interlocked.Exchange(ref _lateWorkReported, 1) == 0)
+        {
+            string cause = EscapeDiagnosis.Diagnose(EscapeKind.ForeignPost, stack ?? new StackTrace(2, fNeedFileInfo: false).ToString());
+            (_options.Log ?? Console.Error).WriteLine(
+                $"TrioTest: work of task {task.Path} came back after its run ended, and was dropped (a timer, a thread or I/O outlived the run). Likely cause: {cause}");
+        }
     }
+
+    /// <summary>1 once a late arrival has been reported; later ones are dropped quietly.</summary>
+    private int _lateWorkReported;
 
     /// <summary>Waits up to <paramref name="timeout"/> for the inbox, then moves what arrived into the run.</summary>
     /// <returns><see langword="true"/> if anything arrived.</returns>

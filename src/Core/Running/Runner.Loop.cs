@@ -144,7 +144,7 @@ internal sealed partial class Runner
         }
         else if (_closed)
         {
-            DropAfterClose(callback, state);
+            DropAfterClose(task, state, stack: null);
         }
         else
         {

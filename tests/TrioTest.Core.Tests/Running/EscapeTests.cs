@@ -178,6 +178,27 @@ public sealed class EscapeTests
     }
 
     [Fact]
+    public void LateWork_IsReportedOnTheRunsLog_OnceWithItsCause()
+    {
+        var log = new StringWriter();
+        RunOptions options = VirtualRun.Options();
+        options.Log = log;
+        SynchronizationContext? context = null;
+        Trio.Run(() =>
+        {
+            context = SynchronizationContext.Current;
+            return Task.CompletedTask;
+        }, options);
+
+        context!.Post(_ => { }, null);
+        context.Post(_ => { }, null);
+
+        string reported = log.ToString();
+        Assert.StartsWith("TrioTest: work of task main came back after its run ended, and was dropped", reported);
+        Assert.Single(reported.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void SendAfterTheRunEnded_FailsInsteadOfBlocking()
     {
         SynchronizationContext? context = null;
