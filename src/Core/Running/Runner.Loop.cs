@@ -305,6 +305,8 @@ internal sealed partial class Runner
         TrioTask task = step.Task;
         task.QueuedSteps--;
         _currentTask = task;
+        _steppingTask = task;
+        Interlocked.Increment(ref _heartbeat);
         SynchronizationContext.SetSynchronizationContext(task.Context);
         bool instrumented = Instruments.IsActive;
         if (instrumented)
@@ -343,6 +345,7 @@ internal sealed partial class Runner
         }
 
         _stepsRun++;
+        Interlocked.Increment(ref _heartbeat);
         task.RefreshState();
         if (instrumented)
         {

@@ -34,6 +34,7 @@ internal sealed partial class Exploration
             Log = _options.Log,
         };
         run.Instruments.Add(counter);
+        run.Instruments.Add(new RunnerCapture(this));
         if (recorder is not null)
         {
             run.Instruments.Add(recorder);
@@ -99,6 +100,16 @@ internal sealed partial class Exploration
     /// <summary>The failure of a schedule stopped by the watchdog.</summary>
     private TimeoutException CreateTimeout(string reason) =>
         new($"TrioTest stopped the test: {reason}, after {_schedulesRun} schedule(s). Raise Timeout if the test needs longer, or lower Iterations; a test that hangs in virtual time fails at VirtualTimeLimit instead.");
+
+    /// <summary>Hands the schedule's run to the blocked-loop watch while it runs.</summary>
+    private sealed class RunnerCapture(Exploration exploration) : Instrument
+    {
+        /// <inheritdoc/>
+        public override void BeforeRun(in RunEventArgs args) => exploration._currentRunner = Runner.CurrentOrNull;
+
+        /// <inheritdoc/>
+        public override void AfterRun(in RunEventArgs args) => exploration._currentRunner = null;
+    }
 
     /// <summary>Counts a schedule's tasks and steps for the report.</summary>
     private sealed class ScheduleCounter : Instrument

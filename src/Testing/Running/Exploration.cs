@@ -66,6 +66,7 @@ internal sealed partial class Exploration : IDisposable
             _watchdog = new Timer(static state => ((Exploration)state!).OnWatchdog(), this, _options.Timeout, System.Threading.Timeout.InfiniteTimeSpan);
         }
 
+        StartStallWatch();
         if (cancellationToken.CanBeCanceled)
         {
             _cancellationRegistration = cancellationToken.Register(static state => ((Exploration)state!).Stop("the caller's CancellationToken was cancelled"), this);
@@ -89,6 +90,7 @@ internal sealed partial class Exploration : IDisposable
     public void Dispose()
     {
         _watchdog?.Dispose();
+        _stallWatch?.Dispose();
         _cancellationRegistration.Dispose();
     }
 
@@ -224,9 +226,15 @@ internal sealed partial class Exploration : IDisposable
             var error = new TimeoutException(
                 $"The test ran longer than its real-time Timeout of {_options.Timeout}, and its schedule did not stop within {s_abandonGrace.TotalSeconds} s of being cancelled: "
                 + "some code loops without reaching a checkpoint. Its loop thread is abandoned. Add an await Trio.CheckpointAsync() in long loops.");
-            var outcome = new ScheduleOutcome(_currentSeed, _currentSource, Math.Max(1, _schedulesRun), error, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
-            abandon(new TrioTestResult(outcome, _schedulesRun, _schedulesRun, _options.Strategy, _options.PctDepth, FailureReport.Format(outcome, _options, _schedulesRun, _options.Strategy), _warnings));
+            abandon(Abandoned(error));
         }
+    }
+
+    /// <summary>The result given to the caller of a schedule whose loop thread is abandoned: its seed, no trace (the thread may still write it).</summary>
+    private TrioTestResult Abandoned(Exception error)
+    {
+        var outcome = new ScheduleOutcome(_currentSeed, _currentSource, Math.Max(1, _schedulesRun), error, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
+        return new TrioTestResult(outcome, _schedulesRun, _schedulesRun, _options.Strategy, _options.PctDepth, FailureReport.Format(outcome, _options, _schedulesRun, _options.Strategy), _warnings);
     }
 
     /// <summary>Stops the exploration: the current schedule's scope is cancelled, and no further schedule starts.</summary>

@@ -29,6 +29,9 @@ public sealed class TrioTestOptions
     /// <summary>The real-time watchdog.</summary>
     private TimeSpan _timeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long one step may hold the loop in real time.</summary>
+    private TimeSpan _blockedLoopTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>The extra instruments.</summary>
     private List<Instrument> _instruments = [];
 
@@ -108,6 +111,21 @@ public sealed class TrioTestOptions
         get => _timeout;
         set => _timeout = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(
             nameof(value), value, $"Timeout is {value}, but it must be positive (or Timeout.InfiniteTimeSpan for no watchdog): the real time the whole test may take.");
+    }
+
+    /// <summary>
+    /// Gets or sets how long one step may hold the loop in real time before the test fails with
+    /// <see cref="LoopBlockedException"/> (a <c>.Result</c>, <c>.Wait()</c>, <c>Thread.Sleep</c> or a loop with no
+    /// checkpoint on the loop); one second by default, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.
+    /// Checked by <see cref="TrioTestRunner.RunAsync(Func{TrioTestContext, Task}, TrioTestOptions?, CancellationToken)"/>,
+    /// which the adapters use: it can fail the test while the loop thread stays blocked.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan BlockedLoopTimeout
+    {
+        get => _blockedLoopTimeout;
+        set => _blockedLoopTimeout = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"BlockedLoopTimeout is {value}, but it must be positive (or Timeout.InfiniteTimeSpan for no limit): the real time one step may hold the loop.");
     }
 
     /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>

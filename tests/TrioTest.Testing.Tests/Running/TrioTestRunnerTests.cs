@@ -336,6 +336,9 @@ public class TrioTestRunnerTests
         var options = Options();
         options.Timeout = TimeSpan.FromMilliseconds(100);
 
+        // The watchdog's own path: the blocked-loop watch would fail this body first.
+        options.BlockedLoopTimeout = Timeout.InfiniteTimeSpan;
+
         TrioTestResult result = await TrioTestRunner.RunAsync(_ =>
         {
             release.Wait();

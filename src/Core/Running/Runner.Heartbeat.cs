@@ -1,0 +1,20 @@
+namespace TrioTest;
+
+/// <summary>
+/// The loop's heartbeat, read from other threads: a watchdog that sees the same odd value for a long time knows one step
+/// has held the loop thread that long (a blocking call such as <c>.Result</c>, or a loop with no checkpoint).
+/// </summary>
+internal sealed partial class Runner
+{
+    /// <summary>Incremented as each step starts and again as it ends: odd while a step runs.</summary>
+    private long _heartbeat;
+
+    /// <summary>The task whose step started last, for the watchdog's report.</summary>
+    private volatile TrioTask? _steppingTask;
+
+    /// <summary>Gets the heartbeat: it changes at every step's start and end, and is odd while a step runs. Any thread.</summary>
+    internal long Heartbeat => Interlocked.Read(ref _heartbeat);
+
+    /// <summary>Gets the task whose step started last. Any thread; its properties are a snapshot at best.</summary>
+    internal TrioTask? SteppingTask => _steppingTask;
+}

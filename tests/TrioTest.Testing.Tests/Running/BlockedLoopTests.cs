@@ -1,0 +1,69 @@
+using FluentAssertions;
+
+namespace TrioTest.Testing.Tests.Running;
+
+/// <summary>A step that holds the loop (a blocking wait, a sleep, a spin) fails the test in about the limit, naming the task.</summary>
+public class BlockedLoopTests
+{
+    private static TrioTestOptions Options(TimeSpan limit) => new() { BlockedLoopTimeout = limit, Seed = 1, GetEnvironmentVariable = _ => null };
+
+    [Fact]
+    public async Task BlockingWaitOnTheLoop_FailsTheTest_NamingTheTaskAndItsLastCheckpoint()
+    {
+        using var gate = new ManualResetEventSlim();
+
+        TrioTestResult result = await TrioTestRunner.RunAsync(_ => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync("before the wait");
+                gate.Wait();
+            }, "blocker");
+            return Task.CompletedTask;
+        }), Options(TimeSpan.FromMilliseconds(200)));
+        gate.Set();
+
+        LoopBlockedException error = result.Failure.Should().BeOfType<LoopBlockedException>().Subject;
+        error.TaskPath.Should().Be("main/blocker");
+        error.LastCheckpoint!.Value.Label.Should().Be("before the wait");
+        error.BlockedFor.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200));
+        result.Report.Should().Contain("One step of task main/blocker has held the TrioTest loop").And.Contain("Await instead of blocking");
+    }
+
+    [Fact]
+    public async Task WaitOnATaskThatNeedsTheLoop_FailsInsteadOfHangingUntilTheWatchdog()
+    {
+        TrioTestResult result = await TrioTestRunner.RunAsync(_ =>
+        {
+            // A sure deadlock: the sleep's wake-up needs the very loop that .Result blocks. The thread stays blocked.
+            Trio.SleepAsync(TimeSpan.FromSeconds(1)).AsTask().Wait();
+            return Task.CompletedTask;
+        }, Options(TimeSpan.FromMilliseconds(200)));
+
+        result.Failure.Should().BeOfType<LoopBlockedException>().Which.TaskPath.Should().Be("main");
+    }
+
+    [Fact]
+    public async Task StepsShorterThanTheLimit_PassUnreported()
+    {
+        TrioTestResult result = await TrioTestRunner.RunAsync(async _ =>
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                Thread.SpinWait(1000);
+                await Trio.CheckpointAsync();
+            }
+        }, Options(TimeSpan.FromSeconds(1)));
+
+        result.Passed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void BlockedLoopTimeout_IsOneSecondByDefault_AndRejectsZero()
+    {
+        var options = new TrioTestOptions();
+
+        options.BlockedLoopTimeout.Should().Be(TimeSpan.FromSeconds(1));
+        options.Invoking(o => o.BlockedLoopTimeout = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>().WithMessage("BlockedLoopTimeout is 00:00:00, but it must be positive*");
+    }
+}
