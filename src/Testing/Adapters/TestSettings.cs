@@ -22,6 +22,12 @@ public sealed record TestSettings(
     /// <summary>TrioTest's own defaults.</summary>
     private static readonly TrioTestOptions s_defaults = new();
 
+    /// <summary>The most milliseconds a time setting takes: a <see cref="TimeSpan"/> holds no more (a larger value overflowed before).</summary>
+    private static readonly double s_maxMilliseconds = Math.Floor(TimeSpan.MaxValue.TotalMilliseconds) - 1;
+
+    /// <summary>The fewest milliseconds a positive time setting takes: one tick; less would round to zero.</summary>
+    private static readonly double s_clockResolutionMilliseconds = 1.0 / TimeSpan.TicksPerMillisecond;
+
     /// <summary>Resolves and validates the settings of a test method.</summary>
     /// <param name="attribute">The values set on the test's attribute.</param>
     /// <param name="defaults">The values set on the assembly's defaults attribute, if any.</param>
@@ -54,8 +60,8 @@ public sealed record TestSettings(
             iterations < 1 ? $"[{attributeName}(Iterations = {iterations})] must be at least 1: it is the number of schedules to explore (1 runs the test once; try 100 to hunt a race)."
             : depth < 1 ? $"[{attributeName}(PctDepth = {depth})] must be at least 1: the number of ordering constraints a bug needs (2 or 3 finds most races)."
             : !Enum.IsDefined(strategy) ? $"[{attributeName}(Strategy = {(int)strategy})] is not a strategy: use ExplorationStrategy.Random, ExplorationStrategy.Pct or ExplorationStrategy.Fifo."
-            : !(threshold >= 0) || double.IsInfinity(threshold) ? $"[{attributeName}(AutojumpThreshold = {threshold.ToString(CultureInfo.InvariantCulture)})] must be zero or a positive number of milliseconds: the real idle time before virtual time jumps (0 jumps at once)."
-            : !(limit > 0) || double.IsInfinity(limit) ? $"[{attributeName}(VirtualTimeLimit = {limit.ToString(CultureInfo.InvariantCulture)})] must be a positive number of milliseconds: the virtual time after which a schedule fails (86400000 is a day)."
+            : !(threshold >= 0) || threshold > s_maxMilliseconds ? $"[{attributeName}(AutojumpThreshold = {threshold.ToString(CultureInfo.InvariantCulture)})] must be zero or a positive number of milliseconds, at most {s_maxMilliseconds.ToString(CultureInfo.InvariantCulture)}: the real idle time before virtual time jumps (0 jumps at once)."
+            : !(limit >= s_clockResolutionMilliseconds) || limit > s_maxMilliseconds ? $"[{attributeName}(VirtualTimeLimit = {limit.ToString(CultureInfo.InvariantCulture)})] must be a positive number of milliseconds from {s_clockResolutionMilliseconds.ToString(CultureInfo.InvariantCulture)} (the clock's resolution) to {s_maxMilliseconds.ToString(CultureInfo.InvariantCulture)}: the virtual time after which a schedule fails (86400000 is a day)."
             : timeout < 0 ? $"[{attributeName}(Timeout = {timeout})] must be zero (the default watchdog of five minutes) or a positive number of milliseconds of real time."
             : null;
         return error is null

@@ -21,6 +21,9 @@ public class TestSettingsTests
     [InlineData("Seed", "[AsyncTheory(Seed = \"zz\")] is not a seed")]
     [InlineData("VirtualTimeLimit", "[AsyncTheory(VirtualTimeLimit = -1)] must be a positive number of milliseconds")]
     [InlineData("Timeout", "[AsyncTheory(Timeout = -5)] must be zero")]
+    [InlineData("huge VirtualTimeLimit", "[AsyncTheory(VirtualTimeLimit = 1E+300)] must be a positive number of milliseconds from 0.0001 (the clock's resolution) to")]
+    [InlineData("tiny VirtualTimeLimit", "[AsyncTheory(VirtualTimeLimit = 1E-05)] must be a positive number of milliseconds from 0.0001")]
+    [InlineData("huge AutojumpThreshold", "[AsyncTheory(AutojumpThreshold = 1E+300)] must be zero or a positive number of milliseconds, at most")]
     public void Resolve_BadValue_NamesTheAttributeTheValueAndWhatIsAllowed(string property, string message)
     {
         var attribute = property switch
@@ -28,6 +31,9 @@ public class TestSettingsTests
             "Iterations" => new AttributeSettings { Iterations = 0 },
             "Seed" => new AttributeSettings { Seed = "zz" },
             "VirtualTimeLimit" => new AttributeSettings { VirtualTimeLimit = -1 },
+            "huge VirtualTimeLimit" => new AttributeSettings { VirtualTimeLimit = 1e300 },
+            "tiny VirtualTimeLimit" => new AttributeSettings { VirtualTimeLimit = 0.00001 },
+            "huge AutojumpThreshold" => new AttributeSettings { AutojumpThreshold = 1e300 },
             _ => new AttributeSettings { Timeout = -5 },
         };
 
