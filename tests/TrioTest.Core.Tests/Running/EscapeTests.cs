@@ -163,17 +163,11 @@ public sealed class EscapeTests
     [Fact]
     public void PostAfterTheRunEnded_IsDropped_NotRunOnTheThreadPool()
     {
-        SynchronizationContext? context = null;
-        VirtualRun.Run(() =>
-        {
-            context = SynchronizationContext.Current;
-            return Task.CompletedTask;
-        });
+        SynchronizationContext context = ContextOfAFinishedRun(VirtualRun.Options());
         bool ran = false;
 
-        context!.Post(_ => ran = true, null);
+        context.Post(_ => ran = true, null);
 
-        Assert.NotNull(context);
         Assert.False(ran);
     }
 
@@ -183,14 +177,9 @@ public sealed class EscapeTests
         var log = new StringWriter();
         RunOptions options = VirtualRun.Options();
         options.Log = log;
-        SynchronizationContext? context = null;
-        Trio.Run(() =>
-        {
-            context = SynchronizationContext.Current;
-            return Task.CompletedTask;
-        }, options);
+        SynchronizationContext context = ContextOfAFinishedRun(options);
 
-        context!.Post(_ => { }, null);
+        context.Post(_ => { }, null);
         context.Post(_ => { }, null);
 
         string reported = log.ToString();
@@ -201,15 +190,22 @@ public sealed class EscapeTests
     [Fact]
     public void SendAfterTheRunEnded_FailsInsteadOfBlocking()
     {
+        SynchronizationContext context = ContextOfAFinishedRun(VirtualRun.Options());
+
+        var error = Assert.Throws<InvalidOperationException>(() => context.Send(_ => { }, null));
+
+        Assert.Contains("has ended", error.Message);
+    }
+
+    /// <summary>Runs an empty main and returns its task's synchronization context, after the run has ended.</summary>
+    private static SynchronizationContext ContextOfAFinishedRun(RunOptions options)
+    {
         SynchronizationContext? context = null;
-        VirtualRun.Run(() =>
+        Trio.Run(() =>
         {
             context = SynchronizationContext.Current;
             return Task.CompletedTask;
-        });
-
-        var error = Assert.Throws<InvalidOperationException>(() => context!.Send(_ => { }, null));
-
-        Assert.Contains("has ended", error.Message);
+        }, options);
+        return Assert.IsAssignableFrom<SynchronizationContext>(context);
     }
 }
