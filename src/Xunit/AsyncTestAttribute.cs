@@ -71,6 +71,16 @@ public class AsyncTestAttribute : FactAttribute
         set => Values.VirtualTimeLimit = value;
     }
 
+    /// <summary>
+    /// Gets or sets how long, in milliseconds of real time, one step may hold the loop (a <c>.Result</c>, a <c>.Wait()</c>,
+    /// a spin with no checkpoint) before the test fails naming the task; 0 means one second, -1 no limit.
+    /// </summary>
+    public int BlockedLoopTimeout
+    {
+        get => Values.BlockedLoopTimeout ?? 0;
+        set => Values.BlockedLoopTimeout = value;
+    }
+
     /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, real I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>
     public bool Strict
     {

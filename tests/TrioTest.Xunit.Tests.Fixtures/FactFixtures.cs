@@ -43,6 +43,14 @@ public sealed class FactFixtures : IAsyncLifetime, IDisposable
         throw new InvalidOperationException("the fixture fails on purpose");
     }
 
+    [AsyncTest(BlockedLoopTimeout = 200)]
+    public Task Blocks_the_loop_with_a_thread_sleep()
+    {
+        // Blocks its thread, and with it every task on the loop, for longer than the limit the attribute sets.
+        Thread.Sleep(1000);
+        return Task.CompletedTask;
+    }
+
     [AsyncTest]
     public async Task Hangs_inside_a_one_hour_FailAfter()
     {

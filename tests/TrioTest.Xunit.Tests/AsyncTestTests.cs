@@ -51,6 +51,15 @@ public sealed partial class AsyncTestTests
     }
 
     [Fact]
+    public void Step_that_blocks_the_loop_fails_the_test_at_the_attributes_limit_naming_the_task()
+    {
+        CaseResult result = XunitPipeline.RunOne(typeof(FactFixtures), nameof(FactFixtures.Blocks_the_loop_with_a_thread_sleep));
+
+        result.Outcome.Should().Be("failed");
+        result.Message.Should().StartWith("TrioTest: LoopBlockedException: One step of task main has held the TrioTest loop");
+    }
+
+    [Fact]
     public void Output_helper_text_appears_in_the_result()
     {
         CaseResult result = XunitPipeline.RunOne(typeof(FactFixtures), nameof(FactFixtures.Writes_output));
@@ -154,6 +163,7 @@ public sealed partial class AsyncTestTests
             VirtualTimeLimit = 60_000,
             Strict = false,
             Timeout = 1234,
+            BlockedLoopTimeout = 4321,
         };
         ITestCase original = DiscoverWith(attribute, typeof(FactFixtures), nameof(FactFixtures.Fails));
 
@@ -163,7 +173,7 @@ public sealed partial class AsyncTestTests
         SerializationHelper.Serialize(copy).Should().Be(SerializationHelper.Serialize(original));
         copy.DisplayName.Should().Be(original.DisplayName);
         string serialized = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(SerializationHelper.Serialize(copy).Split(':')[1]));
-        foreach (string name in new[] { "TrioSeed", "TrioIterations", "TrioStrategy", "TrioPctDepth", "TrioAutojumpThreshold", "TrioVirtualTimeLimit", "TrioTimeout", "TrioStrict" })
+        foreach (string name in new[] { "TrioSeed", "TrioIterations", "TrioStrategy", "TrioPctDepth", "TrioAutojumpThreshold", "TrioVirtualTimeLimit", "TrioTimeout", "TrioStrict", "TrioBlockedLoopTimeout" })
         {
             serialized.Should().Contain(name);
         }

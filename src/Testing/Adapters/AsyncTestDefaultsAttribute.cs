@@ -58,6 +58,16 @@ public sealed class AsyncTestDefaultsAttribute : Attribute
         set => Settings.Timeout = value;
     }
 
+    /// <summary>
+    /// Gets or sets the default of how long, in milliseconds of real time, one step may hold the loop (a <c>.Result</c>, a <c>.Wait()</c>,
+    /// a spin with no checkpoint) before the test fails naming the task; 0 means one second, -1 no limit.
+    /// </summary>
+    public int BlockedLoopTimeout
+    {
+        get => Settings.BlockedLoopTimeout ?? 0;
+        set => Settings.BlockedLoopTimeout = value;
+    }
+
     /// <summary>Gets or sets a value indicating whether escapes from the loop fail tests by default.</summary>
     public bool Strict
     {

@@ -28,6 +28,9 @@ public sealed class AttributeSettings
     /// <summary>Gets or sets the real-time watchdog in milliseconds.</summary>
     public int? Timeout { get; set; }
 
+    /// <summary>Gets or sets how long one step may hold the loop, in milliseconds of real time; 0 for the default, -1 for no limit.</summary>
+    public int? BlockedLoopTimeout { get; set; }
+
     /// <summary>Gets or sets strict escape handling.</summary>
     public bool? Strict { get; set; }
 

@@ -16,8 +16,9 @@ namespace TrioTest.Testing;
 /// <param name="Timeout">The real-time watchdog in milliseconds; 0 for the harness's default.</param>
 /// <param name="Strict">Whether escapes from the loop fail the test.</param>
 /// <param name="RecordRegressions">Whether failing seeds go to the regression file.</param>
+/// <param name="BlockedLoopTimeout">How long one step may hold the loop, in milliseconds of real time; 0 for the harness's default, -1 for no limit.</param>
 public sealed record TestSettings(
-    ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions)
+    ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions, int BlockedLoopTimeout = 0)
 {
     /// <summary>TrioTest's own defaults.</summary>
     private static readonly TrioTestOptions s_defaults = new();
@@ -55,6 +56,7 @@ public sealed record TestSettings(
         double threshold = attribute.AutojumpThreshold ?? defaults?.AutojumpThreshold ?? s_defaults.AutojumpThreshold.TotalMilliseconds;
         double limit = attribute.VirtualTimeLimit ?? defaults?.VirtualTimeLimit ?? s_defaults.VirtualTimeLimit.TotalMilliseconds;
         int timeout = attribute.Timeout ?? defaults?.Timeout ?? 0;
+        int blocked = attribute.BlockedLoopTimeout ?? defaults?.BlockedLoopTimeout ?? 0;
         ExplorationStrategy strategy = attribute.Strategy ?? defaults?.Strategy ?? s_defaults.Strategy;
         error =
             iterations < 1 ? $"[{attributeName}(Iterations = {iterations})] must be at least 1: it is the number of schedules to explore (1 runs the test once; try 100 to hunt a race)."
@@ -63,9 +65,10 @@ public sealed record TestSettings(
             : !(threshold >= 0) || threshold > s_maxMilliseconds ? $"[{attributeName}(AutojumpThreshold = {threshold.ToString(CultureInfo.InvariantCulture)})] must be zero or a positive number of milliseconds, at most {s_maxMilliseconds.ToString(CultureInfo.InvariantCulture)}: the real idle time before virtual time jumps (0 jumps at once)."
             : !(limit >= s_clockResolutionMilliseconds) || limit > s_maxMilliseconds ? $"[{attributeName}(VirtualTimeLimit = {limit.ToString(CultureInfo.InvariantCulture)})] must be a positive number of milliseconds from {s_clockResolutionMilliseconds.ToString(CultureInfo.InvariantCulture)} (the clock's resolution) to {s_maxMilliseconds.ToString(CultureInfo.InvariantCulture)}: the virtual time after which a schedule fails (86400000 is a day)."
             : timeout < 0 ? $"[{attributeName}(Timeout = {timeout})] must be zero (the default watchdog of five minutes) or a positive number of milliseconds of real time."
+            : blocked < -1 ? $"[{attributeName}(BlockedLoopTimeout = {blocked})] must be zero (the default of one second), -1 (no limit) or a positive number of milliseconds of real time that one step may hold the loop."
             : null;
         return error is null
-            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true)
+            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true, blocked)
             : null;
     }
 
@@ -83,6 +86,12 @@ public sealed record TestSettings(
         AutojumpThreshold = TimeSpan.FromMilliseconds(AutojumpThreshold),
         VirtualTimeLimit = TimeSpan.FromMilliseconds(VirtualTimeLimit),
         Timeout = Timeout > 0 ? TimeSpan.FromMilliseconds(Timeout) : s_defaults.Timeout,
+        BlockedLoopTimeout = BlockedLoopTimeout switch
+        {
+            > 0 => TimeSpan.FromMilliseconds(BlockedLoopTimeout),
+            -1 => System.Threading.Timeout.InfiniteTimeSpan,
+            _ => s_defaults.BlockedLoopTimeout,
+        },
         Strict = Strict,
         TestName = testName,
         RegressionFilePath = RecordRegressions ? regressionFile : null,

@@ -18,7 +18,8 @@ internal static class TestSettingsSerialization
             data.GetValue<double>("TrioVirtualTimeLimit"),
             data.GetValue<int>("TrioTimeout"),
             data.GetValue<bool>("TrioStrict"),
-            data.GetValue<bool>("TrioRecordRegressions"));
+            data.GetValue<bool>("TrioRecordRegressions"),
+            data.GetValue<int>("TrioBlockedLoopTimeout"));
     }
 
     /// <summary>Writes the settings into a test case's serialization.</summary>
@@ -33,5 +34,6 @@ internal static class TestSettingsSerialization
         data.AddValue("TrioTimeout", settings.Timeout);
         data.AddValue("TrioStrict", settings.Strict);
         data.AddValue("TrioRecordRegressions", settings.RecordRegressions);
+        data.AddValue("TrioBlockedLoopTimeout", settings.BlockedLoopTimeout);
     }
 }

@@ -57,4 +57,25 @@ public class TestSettingsTests
         options.ReplayAttribute.Should().Be("AsyncTheory");
         options.TestName.Should().Be("My.Test");
     }
+
+    [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(250, 250)]
+    [InlineData(-1, -1)]
+    public void ToOptions_BlockedLoopTimeout_ZeroIsTheDefault_MinusOneIsNone(int milliseconds, int expected)
+    {
+        TestSettings settings = TestSettings.Resolve(new AttributeSettings { BlockedLoopTimeout = milliseconds }, null, "AsyncTest", out _)!;
+
+        TimeSpan limit = settings.ToOptions("My.Test", null).BlockedLoopTimeout;
+
+        limit.Should().Be(expected == -1 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(expected));
+    }
+
+    [Fact]
+    public void Resolve_BlockedLoopTimeoutBelowMinusOne_SaysWhatIsAllowed()
+    {
+        TestSettings.Resolve(new AttributeSettings { BlockedLoopTimeout = -2 }, null, "AsyncTest", out string? error).Should().BeNull();
+
+        error.Should().StartWith("[AsyncTest(BlockedLoopTimeout = -2)] must be zero (the default of one second), -1 (no limit) or a positive number");
+    }
 }
