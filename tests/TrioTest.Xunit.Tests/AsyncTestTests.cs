@@ -60,6 +60,15 @@ public sealed partial class AsyncTestTests
     }
 
     [Fact]
+    public void Body_and_cleanup_failures_are_both_reported_body_first()
+    {
+        CaseResult result = XunitPipeline.RunOne(typeof(CleanupFailureFixtures), nameof(CleanupFailureFixtures.Body_fails_and_so_does_dispose));
+
+        result.Outcome.Should().Be("failed");
+        result.Message.Should().StartWith("TrioTest: AggregateException: 2 failures at once: InvalidOperationException: the body fails; FormatException: Dispose fails too");
+    }
+
+    [Fact]
     public void Output_helper_text_appears_in_the_result()
     {
         CaseResult result = XunitPipeline.RunOne(typeof(FactFixtures), nameof(FactFixtures.Writes_output));

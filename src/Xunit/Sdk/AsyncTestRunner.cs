@@ -76,54 +76,97 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         return timer.Total;
     }
 
-    /// <summary>One schedule: a fresh test class instance, its lifetime and the method, on the loop.</summary>
+    /// <summary>
+    /// One schedule: a fresh test class instance, its lifetime and the method, on the loop. Every stage that runs gets to
+    /// fail: a body's exception and a cleanup's both reach the report (one as itself, several as an
+    /// <see cref="AggregateException"/> with the earliest first), as plain xunit reports both.
+    /// </summary>
     private async Task RunScheduleAsync(TrioTestContext context)
     {
         object? instance = TestMethod.IsStatic ? null : CreateInstance();
+        var failures = new List<ExceptionDispatchInfo>();
         try
         {
             if (instance is IAsyncLifetime lifetime)
             {
-                await lifetime.InitializeAsync();
+                await CaptureAsync(failures, lifetime.InitializeAsync);
             }
 
-            try
+            if (failures.Count == 0)
             {
-                foreach (BeforeAfterTestAttribute attribute in BeforeAfterAttributes)
-                {
-                    attribute.Before(TestMethod);
-                }
-
-                try
-                {
-                    await InvokeMethodAsync(instance);
-                }
-                finally
-                {
-                    for (int i = BeforeAfterAttributes.Count - 1; i >= 0; i--)
-                    {
-                        BeforeAfterAttributes[i].After(TestMethod);
-                    }
-                }
+                await RunBeforeAfterAndMethodAsync(instance, failures);
             }
-            finally
+
+            if (instance is IAsyncLifetime ending)
             {
-                if (instance is IAsyncLifetime ending)
-                {
-                    await ending.DisposeAsync();
-                }
+                await CaptureAsync(failures, ending.DisposeAsync);
             }
         }
         finally
         {
             if (instance is IAsyncDisposable asyncDisposable)
             {
-                await asyncDisposable.DisposeAsync();
+                await CaptureAsync(failures, () => asyncDisposable.DisposeAsync().AsTask());
             }
             else if (instance is IDisposable disposable)
             {
-                disposable.Dispose();
+                await CaptureAsync(failures, () =>
+                {
+                    disposable.Dispose();
+                    return Task.CompletedTask;
+                });
             }
+        }
+
+        if (failures.Count == 1)
+        {
+            failures[0].Throw();
+        }
+        else if (failures.Count > 1)
+        {
+            throw new AggregateException(failures.Select(static f => f.SourceException));
+        }
+    }
+
+    /// <summary>The before/after attributes around the method: each After runs for a Before that ran, whatever failed.</summary>
+    private async Task RunBeforeAfterAndMethodAsync(object? instance, List<ExceptionDispatchInfo> failures)
+    {
+        int before = 0;
+        try
+        {
+            for (; before < BeforeAfterAttributes.Count; before++)
+            {
+                BeforeAfterAttributes[before].Before(TestMethod);
+            }
+
+            await InvokeMethodAsync(instance);
+        }
+        catch (Exception e)
+        {
+            failures.Add(ExceptionDispatchInfo.Capture(e));
+        }
+
+        for (int i = before - 1; i >= 0; i--)
+        {
+            BeforeAfterTestAttribute attribute = BeforeAfterAttributes[i];
+            await CaptureAsync(failures, () =>
+            {
+                attribute.After(TestMethod);
+                return Task.CompletedTask;
+            });
+        }
+    }
+
+    /// <summary>Runs one stage and keeps its exception, if any, with its stack.</summary>
+    private static async Task CaptureAsync(List<ExceptionDispatchInfo> failures, Func<Task> stage)
+    {
+        try
+        {
+            await stage();
+        }
+        catch (Exception e)
+        {
+            failures.Add(ExceptionDispatchInfo.Capture(e));
         }
     }
 
