@@ -13,7 +13,8 @@ public readonly record struct CheckpointLocation(CheckpointKind Kind, string? La
     /// <inheritdoc/>
     public override string ToString()
     {
-        string label = Label is null ? Kind.ToString().ToLowerInvariant() : $"\"{Label}\"";
+        // A primitive's description quotes its own name (Lock "b"): quoting it again would nest the quotes.
+        string label = Label is null ? Kind.ToString().ToLowerInvariant() : Label.Contains('"', StringComparison.Ordinal) ? Label : $"\"{Label}\"";
         return SourceText.Length == 0 ? label : $"{label} at {SourceText}";
     }
 }

@@ -79,4 +79,38 @@ public sealed class DeadlockTests
         Assert.Contains("run blocking work with Trio.ToThreadAsync", error.Message);
         Assert.Equal(offersTheSwitch, error.Message.Contains("RunOptions.DetectDeadlocks = false", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void LockOrderDeadlock_NamesEachLockOnce_WithoutNestedQuotes()
+    {
+        var error = Assert.Throws<DeadlockException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            var a = new AsyncLock("a");
+            var b = new AsyncLock("b");
+            nursery.StartSoon(async () =>
+            {
+                using (await a.LockAsync())
+                {
+                    await Trio.CheckpointAsync();
+                    using (await b.LockAsync())
+                    {
+                    }
+                }
+            }, "x");
+            nursery.StartSoon(async () =>
+            {
+                using (await b.LockAsync())
+                {
+                    await Trio.CheckpointAsync();
+                    using (await a.LockAsync())
+                    {
+                    }
+                }
+            }, "y");
+            return Task.CompletedTask;
+        })));
+
+        Assert.Contains("main/x  waits for Lock \"b\" held by main/y; last checkpoint Lock \"b\" at DeadlockTests.cs:", error.Message);
+        Assert.DoesNotContain("\"Lock \"b\"\"", error.Message);
+    }
 }
