@@ -53,7 +53,8 @@ public sealed partial class AsyncTestTests
     [Fact]
     public void Step_that_blocks_the_loop_fails_the_test_at_the_attributes_limit_naming_the_task()
     {
-        CaseResult result = XunitPipeline.RunOne(typeof(FactFixtures), nameof(FactFixtures.Blocks_the_loop_with_a_thread_sleep));
+        CaseResult result = XunitPipeline.RunOne(typeof(FactFixtures), nameof(FactFixtures.Blocks_the_loop_until_released));
+        FactFixtures.LoopBlocker.Set();
 
         result.Outcome.Should().Be("failed");
         result.Message.Should().StartWith("TrioTest: LoopBlockedException: One step of task main has held the TrioTest loop");
