@@ -18,11 +18,14 @@ internal sealed partial class Exploration
     /// <summary>The run of the schedule in progress, set on its loop thread as it starts; read by the watch.</summary>
     private volatile Runner? _currentRunner;
 
+    /// <summary>Serializes the watch's looks: a starved pool can run several timer callbacks at once.</summary>
+    private readonly object _stallLock = new();
+
     /// <summary>The heartbeat the watch saw last.</summary>
     private long _lastHeartbeat = -1;
 
-    /// <summary>How many looks in a row saw the same step still running.</summary>
-    private int _stalledChecks;
+    /// <summary>When the watch first saw the step in <see cref="_lastHeartbeat"/> running, as a real-time timestamp.</summary>
+    private long _stallSince;
 
     /// <summary>Starts the watch if this exploration can abandon a blocked body.</summary>
     private void StartStallWatch()
@@ -38,32 +41,40 @@ internal sealed partial class Exploration
     }
 
     /// <summary>Looks at the heartbeat; fails the test once one step has held the loop past the limit.</summary>
+    /// <remarks>
+    /// Time is measured, not counted in looks: after a starved pool recovers, queued timer callbacks run in a burst, and
+    /// counting them would take a short step for a long one.
+    /// </remarks>
     private void CheckForStall()
     {
-        if (_finished || _currentRunner is not { } runner)
+        lock (_stallLock)
         {
-            _stalledChecks = 0;
-            return;
-        }
+            if (_finished || _currentRunner is not { } runner || _stopReason is not null)
+            {
+                _lastHeartbeat = -1;
+                return;
+            }
 
-        long heartbeat = runner.Heartbeat;
-        if ((heartbeat & 1) == 0 || heartbeat != Interlocked.Exchange(ref _lastHeartbeat, heartbeat))
-        {
-            // Between steps, or a new step since the last look.
-            _stalledChecks = 0;
-            return;
-        }
+            long heartbeat = runner.Heartbeat;
+            if ((heartbeat & 1) == 0 || heartbeat != _lastHeartbeat)
+            {
+                // Between steps, or a new step since the last look: start timing it.
+                _lastHeartbeat = heartbeat;
+                _stallSince = TimeProvider.System.GetTimestamp();
+                return;
+            }
 
-        TimeSpan blockedFor = _stallCheckInterval * ++_stalledChecks;
-        if (blockedFor < _options.BlockedLoopTimeout || _abandon is not { } abandon)
-        {
-            return;
-        }
+            TimeSpan blockedFor = TimeProvider.System.GetElapsedTime(_stallSince);
+            if (blockedFor < _options.BlockedLoopTimeout || _abandon is not { } abandon)
+            {
+                return;
+            }
 
-        _stallWatch?.Change(System.Threading.Timeout.InfiniteTimeSpan, System.Threading.Timeout.InfiniteTimeSpan);
-        TrioTask? task = runner.SteppingTask;
-        var error = new LoopBlockedException(task?.Path, task?.LastCheckpoint, blockedFor);
-        Stop($"one step held the loop for {blockedFor.TotalSeconds:0.###} s");
-        abandon(Abandoned(error));
+            _stallWatch?.Change(System.Threading.Timeout.InfiniteTimeSpan, System.Threading.Timeout.InfiniteTimeSpan);
+            TrioTask? task = runner.SteppingTask;
+            var error = new LoopBlockedException(task?.Path, task?.LastCheckpoint, blockedFor);
+            Stop($"one step held the loop for {blockedFor.TotalSeconds:0.###} s");
+            abandon(Abandoned(error));
+        }
     }
 }
