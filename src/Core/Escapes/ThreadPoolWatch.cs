@@ -115,9 +115,6 @@ internal sealed class ThreadPoolWatch : EventListener
     /// <summary>Forgets an item whose run has ended.</summary>
     public static void Forget(long id) => s_waiting.TryRemove(id, out _);
 
-    /// <summary>Gets a value indicating whether the calling pool thread is running work that left <paramref name="runner"/>'s loop.</summary>
-    public static bool IsRunningDepartureOf(Runner runner) => s_running is { } running && running.Runner == runner;
-
     /// <inheritdoc/>
     /// <remarks>May run inside the base constructor, before this instance's fields are set: it touches none of them.</remarks>
     protected override void OnEventSourceCreated(EventSource eventSource)

@@ -13,7 +13,13 @@ internal sealed partial class Runner
     private volatile TrioTask? _steppingTask;
 
     /// <summary>Gets the heartbeat: it changes at every step's start and end, and is odd while a step runs. Any thread.</summary>
-    internal long Heartbeat => Interlocked.Read(ref _heartbeat);
+    internal long Heartbeat => Volatile.Read(ref _heartbeat);
+
+    /// <summary>
+    /// Advances the heartbeat; loop thread only. The loop is its one writer, so a plain increment published with a
+    /// volatile write is enough: no locked instruction on the path every step takes, twice.
+    /// </summary>
+    private void Beat() => Volatile.Write(ref _heartbeat, _heartbeat + 1);
 
     /// <summary>Gets the task whose step started last. Any thread; its properties are a snapshot at best.</summary>
     internal TrioTask? SteppingTask => _steppingTask;

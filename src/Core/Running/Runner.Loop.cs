@@ -306,7 +306,7 @@ internal sealed partial class Runner
         task.QueuedSteps--;
         _currentTask = task;
         _steppingTask = task;
-        Interlocked.Increment(ref _heartbeat);
+        Beat();
         SynchronizationContext.SetSynchronizationContext(task.Context);
         bool instrumented = Instruments.IsActive;
         if (instrumented)
@@ -345,7 +345,7 @@ internal sealed partial class Runner
         }
 
         _stepsRun++;
-        Interlocked.Increment(ref _heartbeat);
+        Beat();
         task.RefreshState();
         if (instrumented)
         {
