@@ -7,6 +7,9 @@ public sealed class RunOptions
     /// <summary>The virtual-time limit, if any.</summary>
     private TimeSpan _virtualTimeLimit = Timeout.InfiniteTimeSpan;
 
+    /// <summary>The step limit, or -1 for none.</summary>
+    private long _stepLimit = -1;
+
     /// <summary>The name of the main task.</summary>
     private string _mainTaskName = "main";
 
@@ -39,6 +42,27 @@ public sealed class RunOptions
             }
 
             _virtualTimeLimit = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets how many steps the run may take: a run that reaches it with <c>main</c> not done fails with
+    /// <see cref="StepLimitExceededException"/> (a loop that checkpoints forever would otherwise never end, in virtual time
+    /// or real). -1 (the default) means no limit. The count is part of the schedule, so the failure comes at the same step
+    /// on every run of a seed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, or negative and not -1.</exception>
+    public long StepLimit
+    {
+        get => _stepLimit;
+        set
+        {
+            if (value < 1 && value != -1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "RunOptions.StepLimit must be positive, or -1 for no limit.");
+            }
+
+            _stepLimit = value;
         }
     }
 

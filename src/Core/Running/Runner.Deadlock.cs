@@ -40,6 +40,17 @@ internal sealed partial class Runner
         return new VirtualTimeLimitExceededException(message.ToString(), limit, tasks);
     }
 
+    /// <summary>Builds the report for a run that reached its step limit.</summary>
+    private StepLimitExceededException CreateStepLimitException(long limit)
+    {
+        List<BlockedTask> tasks = DescribeLivingTasks();
+        var message = new StringBuilder();
+        message.Append(
+            $"step limit reached: the run took {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} steps and main is not done, at virtual time {Clock.Now:c}. A loop that reaches a checkpoint on every pass but never ends (a busy poll, a timer that ticks forever) may be running; the last checkpoints below show where. Raise the limit (RunOptions.StepLimit) if the test really needs more steps.");
+        AppendTaskTable(message, tasks);
+        return new StepLimitExceededException(message.ToString(), limit, tasks);
+    }
+
     /// <summary>Describes every living task, in spawn order.</summary>
     private List<BlockedTask> DescribeLivingTasks() =>
         GetLivingTasks().ConvertAll(task => new BlockedTask(task.Path, task.LastCheckpoint, task.WaitingFor)

@@ -43,6 +43,9 @@ internal sealed partial class Runner
     /// <summary>How many steps have run.</summary>
     private long _stepsRun;
 
+    /// <summary>The step count at which the run fails (<see cref="RunOptions.StepLimit"/>); -1 never matches.</summary>
+    private readonly long _stepLimit;
+
     /// <summary>Token sources of scopes that became cancelled, cancelled between steps (see <see cref="DeferTokenCancellation"/>).</summary>
     private readonly List<CancellationTokenSource> _tokensToCancel = [];
 
@@ -344,7 +347,11 @@ internal sealed partial class Runner
             FlushTokenCancellations();
         }
 
-        _stepsRun++;
+        if (++_stepsRun == _stepLimit && !_mainDone)
+        {
+            Fail(CreateStepLimitException(_stepLimit));
+        }
+
         Beat();
         task.RefreshState();
         if (instrumented)

@@ -52,6 +52,7 @@ internal sealed partial class Runner
         _random = new DeterministicRandom(options.Seed);
         _detectDeadlocks = options.DetectDeadlocks ?? Clock.IsVirtual;
         _watchDepartures = options.WatchDepartures ?? Clock.IsVirtual;
+        _stepLimit = options.StepLimit;
         Instruments = new InstrumentSet(this, options.Instruments, options.Log);
         TimeProvider = new LoopTimeProvider(this);
         TaskScheduler = new LoopTaskScheduler(this);

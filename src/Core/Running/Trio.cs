@@ -27,6 +27,7 @@ public static partial class Trio
     /// <exception cref="InvalidOperationException">A run is already active on this thread (runs cannot nest), or the clock already drove a run.</exception>
     /// <exception cref="DeadlockException">Every task was blocked and nothing could wake any of them.</exception>
     /// <exception cref="VirtualTimeLimitExceededException">An autojump would have passed <see cref="RunOptions.VirtualTimeLimit"/>.</exception>
+    /// <exception cref="StepLimitExceededException">The run took <see cref="RunOptions.StepLimit"/> steps and <c>main</c> was not done.</exception>
     /// <exception cref="EscapeException">Code on another thread reached back into the run under <see cref="EscapePolicy.Fail"/>.</exception>
     /// <remarks>Whatever <paramref name="main"/> throws is rethrown as itself, with its stack.</remarks>
     public static void Run(Func<Task> main, RunOptions? options = null)
@@ -44,6 +45,7 @@ public static partial class Trio
     /// <exception cref="InvalidOperationException">A run is already active on this thread, or the clock already drove a run.</exception>
     /// <exception cref="DeadlockException">Every task was blocked and nothing could wake any of them.</exception>
     /// <exception cref="VirtualTimeLimitExceededException">An autojump would have passed <see cref="RunOptions.VirtualTimeLimit"/>.</exception>
+    /// <exception cref="StepLimitExceededException">The run took <see cref="RunOptions.StepLimit"/> steps and <c>main</c> was not done.</exception>
     /// <exception cref="EscapeException">Code on another thread reached back into the run under <see cref="EscapePolicy.Fail"/>.</exception>
     public static T Run<T>(Func<Task<T>> main, RunOptions? options = null)
     {
