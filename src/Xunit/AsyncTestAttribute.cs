@@ -81,6 +81,23 @@ public class AsyncTestAttribute : FactAttribute
         set => Values.BlockedLoopTimeout = value;
     }
 
+    /// <summary>
+    /// Gets or sets how many steps one schedule may take before it fails with its seed and a report (a loop that
+    /// checkpoints forever, a timer that ticks far below the virtual-time limit); 0 means ten million, -1 no limit.
+    /// </summary>
+    public long StepLimit
+    {
+        get => Values.StepLimit ?? 0;
+        set => Values.StepLimit = value;
+    }
+
+    /// <summary>Gets or sets how many of a schedule's most recent trace events are kept (older ones are dropped, so memory stays bounded); 0 means 100,000.</summary>
+    public int TraceWindow
+    {
+        get => Values.TraceWindow ?? 0;
+        set => Values.TraceWindow = value;
+    }
+
     /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, real I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>
     public bool Strict
     {

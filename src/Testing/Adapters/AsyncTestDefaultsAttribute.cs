@@ -68,6 +68,23 @@ public sealed class AsyncTestDefaultsAttribute : Attribute
         set => Settings.BlockedLoopTimeout = value;
     }
 
+    /// <summary>
+    /// Gets or sets how many steps one schedule may take before it fails with its seed and a report (a loop that
+    /// checkpoints forever, a timer that ticks far below the virtual-time limit); 0 means ten million, -1 no limit.
+    /// </summary>
+    public long StepLimit
+    {
+        get => Settings.StepLimit ?? 0;
+        set => Settings.StepLimit = value;
+    }
+
+    /// <summary>Gets or sets how many of a schedule's most recent trace events are kept (older ones are dropped, so memory stays bounded); 0 means 100,000.</summary>
+    public int TraceWindow
+    {
+        get => Settings.TraceWindow ?? 0;
+        set => Settings.TraceWindow = value;
+    }
+
     /// <summary>Gets or sets a value indicating whether escapes from the loop fail tests by default.</summary>
     public bool Strict
     {

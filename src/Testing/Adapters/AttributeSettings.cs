@@ -31,6 +31,12 @@ public sealed class AttributeSettings
     /// <summary>Gets or sets how long one step may hold the loop, in milliseconds of real time; 0 for the default, -1 for no limit.</summary>
     public int? BlockedLoopTimeout { get; set; }
 
+    /// <summary>Gets or sets how many steps a schedule may take; 0 for the default, -1 for no limit.</summary>
+    public long? StepLimit { get; set; }
+
+    /// <summary>Gets or sets how many of a schedule's most recent trace events are kept; 0 for the default.</summary>
+    public int? TraceWindow { get; set; }
+
     /// <summary>Gets or sets strict escape handling.</summary>
     public bool? Strict { get; set; }
 

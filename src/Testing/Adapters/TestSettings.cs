@@ -17,8 +17,11 @@ namespace TrioTest.Testing;
 /// <param name="Strict">Whether escapes from the loop fail the test.</param>
 /// <param name="RecordRegressions">Whether failing seeds go to the regression file.</param>
 /// <param name="BlockedLoopTimeout">How long one step may hold the loop, in milliseconds of real time; 0 for the harness's default, -1 for no limit.</param>
+/// <param name="StepLimit">How many steps one schedule may take; 0 for the harness's default, -1 for no limit.</param>
+/// <param name="TraceWindow">How many of a schedule's most recent trace events are kept; 0 for the harness's default.</param>
 public sealed record TestSettings(
-    ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions, int BlockedLoopTimeout = 0)
+    ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions,
+    int BlockedLoopTimeout = 0, long StepLimit = 0, int TraceWindow = 0)
 {
     /// <summary>TrioTest's own defaults.</summary>
     private static readonly TrioTestOptions s_defaults = new();
@@ -57,6 +60,8 @@ public sealed record TestSettings(
         double limit = attribute.VirtualTimeLimit ?? defaults?.VirtualTimeLimit ?? s_defaults.VirtualTimeLimit.TotalMilliseconds;
         int timeout = attribute.Timeout ?? defaults?.Timeout ?? 0;
         int blocked = attribute.BlockedLoopTimeout ?? defaults?.BlockedLoopTimeout ?? 0;
+        long steps = attribute.StepLimit ?? defaults?.StepLimit ?? 0;
+        int window = attribute.TraceWindow ?? defaults?.TraceWindow ?? 0;
         ExplorationStrategy strategy = attribute.Strategy ?? defaults?.Strategy ?? s_defaults.Strategy;
         error =
             iterations < 1 ? $"[{attributeName}(Iterations = {iterations})] must be at least 1: it is the number of schedules to explore (1 runs the test once; try 100 to hunt a race)."
@@ -66,9 +71,11 @@ public sealed record TestSettings(
             : !(limit >= s_clockResolutionMilliseconds) || limit > s_maxMilliseconds ? $"[{attributeName}(VirtualTimeLimit = {limit.ToString(CultureInfo.InvariantCulture)})] must be a positive number of milliseconds from {s_clockResolutionMilliseconds.ToString(CultureInfo.InvariantCulture)} (the clock's resolution) to {s_maxMilliseconds.ToString(CultureInfo.InvariantCulture)}: the virtual time after which a schedule fails (86400000 is a day)."
             : timeout < 0 ? $"[{attributeName}(Timeout = {timeout})] must be zero (the default watchdog of five minutes) or a positive number of milliseconds of real time."
             : blocked < -1 ? $"[{attributeName}(BlockedLoopTimeout = {blocked})] must be zero (the default of one second), -1 (no limit) or a positive number of milliseconds of real time that one step may hold the loop."
+            : steps < -1 ? $"[{attributeName}(StepLimit = {steps})] must be zero (the default of {TrioTestOptions.DefaultStepLimit}), -1 (no limit) or a positive number of steps one schedule may take."
+            : window < 0 ? $"[{attributeName}(TraceWindow = {window})] must be zero (the default of {TraceRecorder.DefaultWindow}) or a positive number of trace events to keep."
             : null;
         return error is null
-            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true, blocked)
+            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true, blocked, steps, window)
             : null;
     }
 
@@ -92,6 +99,8 @@ public sealed record TestSettings(
             -1 => System.Threading.Timeout.InfiniteTimeSpan,
             _ => s_defaults.BlockedLoopTimeout,
         },
+        StepLimit = StepLimit != 0 ? StepLimit : s_defaults.StepLimit,
+        TraceWindow = TraceWindow > 0 ? TraceWindow : s_defaults.TraceWindow,
         Strict = Strict,
         TestName = testName,
         RegressionFilePath = RecordRegressions ? regressionFile : null,

@@ -42,6 +42,7 @@ internal static class FailureReport
             text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Seed = \"").Append(seed).Append("\")] or TRIOTEST_SEED=").Append(seed).Append('\n');
         }
 
+        AppendLimit(text, failure, options.ReplayAttribute);
         if (outcome.Trace.Count > 0 && options.ReportTraceEvents > 0)
         {
             text.Append("  last steps:\n");
@@ -58,6 +59,25 @@ internal static class FailureReport
         }
 
         return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>For a schedule that hit a budget, says which one and how to raise it, in the attribute's terms and the options'.</summary>
+    private static void AppendLimit(StringBuilder text, Exception failure, string attribute)
+    {
+        switch (failure)
+        {
+            case StepLimitExceededException steps:
+                text.Append("  limit: StepLimit, ").Append(steps.Limit.ToString(CultureInfo.InvariantCulture))
+                    .Append(" steps; if the test needs more, raise it: [").Append(attribute).Append("(StepLimit = ")
+                    .Append((2 * steps.Limit).ToString(CultureInfo.InvariantCulture)).Append(")], -1 for none, or TrioTestOptions.StepLimit\n");
+                break;
+            case VirtualTimeLimitExceededException time:
+                double milliseconds = time.Limit.TotalMilliseconds;
+                text.Append("  limit: VirtualTimeLimit, ").Append(TraceFormat.Time(time.Limit))
+                    .Append(" of virtual time; if the test needs more, raise it: [").Append(attribute).Append("(VirtualTimeLimit = ")
+                    .Append((2 * milliseconds).ToString(CultureInfo.InvariantCulture)).Append(")] in milliseconds, or TrioTestOptions.VirtualTimeLimit\n");
+                break;
+        }
     }
 
     /// <summary>Gets the failure's message; for several failures at once (a <see cref="NurseryException"/>), each one's type and first line.</summary>

@@ -29,6 +29,7 @@ internal sealed partial class Exploration
             Seed = seed,
             Strategy = strategy,
             VirtualTimeLimit = _options.VirtualTimeLimit,
+            StepLimit = _options.StepLimit,
             EscapePolicy = _options.Strict ? EscapePolicy.Fail : EscapePolicy.Record,
             DetectDeadlocks = true,
             Log = _options.Log,

@@ -26,7 +26,7 @@ internal sealed partial class Exploration : IDisposable
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>The trace recorder, reused by every schedule so its buffer grows once.</summary>
-    private readonly TraceRecorder _recorder = new();
+    private readonly TraceRecorder _recorder;
 
     /// <summary>Problems survived, such as corrupt regression lines.</summary>
     private readonly List<string> _warnings = [];
@@ -59,6 +59,7 @@ internal sealed partial class Exploration : IDisposable
     {
         _body = body;
         _options = options.Clone();
+        _recorder = new TraceRecorder(_options.TraceWindow);
         _abandon = abandon;
         _cancellationToken = cancellationToken;
         if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)

@@ -32,6 +32,12 @@ public sealed class TrioTestOptions
     /// <summary>How long one step may hold the loop in real time.</summary>
     private TimeSpan _blockedLoopTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many steps one schedule may take; -1 for no limit.</summary>
+    private long _stepLimit = DefaultStepLimit;
+
+    /// <summary>How many of a schedule's most recent trace events are kept.</summary>
+    private int _traceWindow = TraceRecorder.DefaultWindow;
+
     /// <summary>The extra instruments.</summary>
     private List<Instrument> _instruments = [];
 
@@ -126,6 +132,36 @@ public sealed class TrioTestOptions
         get => _blockedLoopTimeout;
         set => _blockedLoopTimeout = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(
             nameof(value), value, $"BlockedLoopTimeout is {value}, but it must be positive (or Timeout.InfiniteTimeSpan for no limit): the real time one step may hold the loop.");
+    }
+
+    /// <summary>The default <see cref="StepLimit"/>: ten million steps, about ten seconds of a busy loop here, far past what a test that ends needs.</summary>
+    public const long DefaultStepLimit = 10_000_000;
+
+    /// <summary>
+    /// Gets or sets how many steps one schedule may take before it fails with <see cref="StepLimitExceededException"/>
+    /// (a loop that reaches a checkpoint on every pass but never ends, or a timer that ticks far below the virtual-time
+    /// limit); <see cref="DefaultStepLimit"/> by default, -1 for no limit. The failure comes at the same step on every
+    /// run of a seed, with the report and the seed, and memory stays bounded meanwhile (see <see cref="TraceWindow"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, or negative and not -1.</exception>
+    public long StepLimit
+    {
+        get => _stepLimit;
+        set => _stepLimit = value >= 1 || value == -1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"StepLimit is {value}, but it must be positive (or -1 for no limit): the number of steps after which a schedule fails.");
+    }
+
+    /// <summary>
+    /// Gets or sets how many of a schedule's most recent events its <see cref="CheckpointTrace"/> keeps;
+    /// <see cref="TraceRecorder.DefaultWindow"/> by default. Older events are dropped as new ones arrive, so a run's memory
+    /// stays bounded however long it runs; the trace's hash still covers every event (see <see cref="CheckpointTrace.DroppedCount"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int TraceWindow
+    {
+        get => _traceWindow;
+        set => _traceWindow = value >= 1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"TraceWindow is {value}, but it must be at least 1: the number of a schedule's most recent trace events to keep.");
     }
 
     /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>

@@ -112,7 +112,7 @@ public sealed partial class CheckpointTrace
             count++;
         }
 
-        return count == expected ? null : $"Expected \"{p}\" {Times(expected)} in the trace, but it occurs {Times(count)}.";
+        return count == expected ? null : $"Expected \"{p}\" {Times(expected)} in the trace, but it occurs {Times(count)}.{DroppedNote()}";
     }
 
     /// <summary>Checks <see cref="AssertNoStepBetween"/>.</summary>
@@ -174,8 +174,12 @@ public sealed partial class CheckpointTrace
     {
         string[] known = [.. GetPoints().Distinct(StringComparer.Ordinal).Take(20)];
         string list = known.Length == 0 ? "the trace has no labelled points (label them with Trio.CheckpointAsync(\"label\") or Trio.Note(\"label\"))" : "points in the trace: " + string.Join(", ", known);
-        return $"Expected \"{point}\" in the trace, but it does not occur; {list}.";
+        return $"Expected \"{point}\" in the trace, but it does not occur; {list}.{DroppedNote()}";
     }
+
+    /// <summary>Says that the trace lacks a run's first events, when it does: an assertion about them cannot hold.</summary>
+    private string DroppedNote() => DroppedCount == 0 ? string.Empty
+        : $" The trace holds only the run's last {_events.Length} events: {DroppedCount} earlier ones were dropped (raise TrioTestOptions.TraceWindow to keep more).";
 
     /// <summary>Quotes the events from a little before <paramref name="first"/> to a little after <paramref name="last"/>, eliding a long middle.</summary>
     private string Excerpt(int first, int last)

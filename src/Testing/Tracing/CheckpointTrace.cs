@@ -11,6 +11,9 @@ namespace TrioTest.Testing;
 /// trace-event JSON for Perfetto.
 /// </summary>
 /// <remarks>
+/// <para>A trace may hold only a run's most recent events (<see cref="TrioTestOptions.TraceWindow"/>): then
+/// <see cref="DroppedCount"/> says how many came before, and the canonical text opens with one line that gives their count
+/// and the SHA-256 of their canonical lines, so <see cref="Hash"/> still tells two whole runs apart.</para>
 /// Points are written <c>"task:label"</c> (see <see cref="TraceEvent"/>): <c>"a:connect"</c> is the checkpoint, wait or note
 /// labelled <c>connect</c> in the task named <c>a</c>. Order assertions compare first occurrences.
 /// The facets live in partial files: <c>CheckpointTrace.Assertions.cs</c> and <c>CheckpointTrace.Chrome.cs</c>.
@@ -27,6 +30,9 @@ public sealed partial class CheckpointTrace : IReadOnlyList<TraceEvent>
     /// <summary>The events, in order.</summary>
     private readonly TraceEvent[] _events;
 
+    /// <summary>The SHA-256 of the canonical lines of the dropped events; empty when none were dropped.</summary>
+    private readonly byte[] _droppedHash = [];
+
     /// <summary>The canonical text, computed on first use.</summary>
     private string? _canonicalText;
 
@@ -38,6 +44,20 @@ public sealed partial class CheckpointTrace : IReadOnlyList<TraceEvent>
         ArgumentNullException.ThrowIfNull(events);
         _events = [.. events];
     }
+
+    /// <summary>Initializes a trace that holds the most recent events of a run whose first <paramref name="droppedCount"/> events were dropped.</summary>
+    /// <param name="events">The events kept; the trace takes the array.</param>
+    /// <param name="droppedCount">How many events came before them.</param>
+    /// <param name="droppedHash">The SHA-256 of the dropped events' canonical lines.</param>
+    internal CheckpointTrace(TraceEvent[] events, long droppedCount, byte[] droppedHash)
+    {
+        _events = events;
+        DroppedCount = droppedCount;
+        _droppedHash = droppedHash;
+    }
+
+    /// <summary>Gets how many events of the run came before the first one this trace holds: 0 unless the run outgrew <see cref="TrioTestOptions.TraceWindow"/>.</summary>
+    public long DroppedCount { get; }
 
     /// <summary>Gets an empty trace.</summary>
     public static CheckpointTrace Empty { get; } = new([]);
@@ -51,16 +71,26 @@ public sealed partial class CheckpointTrace : IReadOnlyList<TraceEvent>
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the trace.</exception>
     public TraceEvent this[int index] => _events[index];
 
-    /// <summary>Gets the trace as one line per event (see <see cref="TraceEvent.ToString"/>), each ending with <c>\n</c>: the same bytes for the same seed and code.</summary>
+    /// <summary>
+    /// Gets the trace as one line per event (see <see cref="TraceEvent.ToString"/>), each ending with <c>\n</c>: the same
+    /// bytes for the same seed and code. When events were dropped (<see cref="DroppedCount"/>), a first line gives their
+    /// count and the SHA-256 of their lines: <c>(dropped 1234 earlier events, sha256 9f…)</c>.
+    /// </summary>
     /// <returns>The canonical text.</returns>
     public string ToCanonicalText()
     {
         if (_canonicalText is null)
         {
-            var text = new StringBuilder(_events.Length * 48);
+            var text = new StringBuilder((_events.Length + 1) * 48);
+            if (DroppedCount != 0)
+            {
+                text.Append("(dropped ").Append(DroppedCount.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(" earlier events, sha256 ").Append(Convert.ToHexStringLower(_droppedHash)).Append(")\n");
+            }
+
             foreach (TraceEvent e in _events)
             {
-                text.Append(e.ToString()).Append('\n');
+                e.AppendTo(text).Append('\n');
             }
 
             _canonicalText = text.ToString();
@@ -69,7 +99,7 @@ public sealed partial class CheckpointTrace : IReadOnlyList<TraceEvent>
         return _canonicalText;
     }
 
-    /// <summary>Gets the SHA-256 of the canonical text's UTF-8 bytes, as 64 lower-case hex digits: equal hashes mean equal schedules.</summary>
+    /// <summary>Gets the SHA-256 of the canonical text's UTF-8 bytes, as 64 lower-case hex digits: equal hashes mean equal schedules, dropped events included.</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalText())));
 
     /// <summary>Gets the last <paramref name="count"/> events (all of them if there are fewer).</summary>
@@ -145,7 +175,32 @@ public sealed partial class CheckpointTrace : IReadOnlyList<TraceEvent>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public override string ToString() => $"CheckpointTrace ({_events.Length} events, hash {Hash[..16]})";
+    public override string ToString() => DroppedCount == 0
+        ? $"CheckpointTrace ({_events.Length} events, hash {Hash[..16]})"
+        : $"CheckpointTrace ({_events.Length} events after {DroppedCount} dropped, hash {Hash[..16]})";
+
+    /// <summary>Feeds the UTF-8 bytes of <paramref name="text"/> to <paramref name="hash"/>, chunk by chunk, without building a string.</summary>
+    internal static void AppendUtf8(IncrementalHash hash, StringBuilder text)
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        foreach (ReadOnlyMemory<char> chunk in text.GetChunks())
+        {
+            ReadOnlySpan<char> chars = chunk.Span;
+            while (!chars.IsEmpty)
+            {
+                // At most 128 chars at a time: 3 bytes each fit the buffer, and a surrogate pair is never split (4 bytes for 2 chars).
+                int take = Math.Min(chars.Length, 128);
+                if (take < chars.Length && char.IsHighSurrogate(chars[take - 1]))
+                {
+                    take--;
+                }
+
+                int written = Encoding.UTF8.GetBytes(chars[..take], buffer);
+                hash.AppendData(buffer[..written]);
+                chars = chars[take..];
+            }
+        }
+    }
 
     /// <summary>Finds the index of the first event at or after <paramref name="start"/> that is <paramref name="point"/>, or -1.</summary>
     internal int IndexOf(in TracePoint point, int start = 0)

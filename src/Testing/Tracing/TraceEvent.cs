@@ -15,9 +15,11 @@ public readonly record struct TraceEvent(long Step, TimeSpan Time, string Task, 
 {
     /// <summary>Gets the event in the trace's canonical one-line form: step, time, task, kind, quoted label, source.</summary>
     /// <returns>The line, without a line break.</returns>
-    public override string ToString()
+    public override string ToString() => AppendTo(new StringBuilder()).ToString();
+
+    /// <summary>Appends the canonical line (without a line break) to <paramref name="text"/>.</summary>
+    internal StringBuilder AppendTo(StringBuilder text)
     {
-        var text = new StringBuilder();
         text.Append(Step.ToString(CultureInfo.InvariantCulture)).Append(' ')
             .Append(TraceFormat.Time(Time)).Append(' ')
             .Append(Task).Append(' ')
@@ -33,6 +35,6 @@ public readonly record struct TraceEvent(long Step, TimeSpan Time, string Task, 
             text.Append(' ').Append(Source);
         }
 
-        return text.ToString();
+        return text;
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace TrioTest.Testing;
 
 /// <summary>
@@ -5,6 +8,12 @@ namespace TrioTest.Testing;
 /// cancellation, exit, note, clock jump and escape, in order. The harness installs one in every schedule it runs;
 /// install your own in <see cref="RunOptions.Instruments"/> to trace a plain <see cref="Trio.Run(Func{Task}, RunOptions?)"/>.
 /// </summary>
+/// <remarks>
+/// The recorder keeps a window of the most recent events (<see cref="Window"/>), so a run's memory stays bounded however
+/// long it runs. An event that leaves the window is folded into a running SHA-256 of the canonical lines before it, so
+/// the trace's <see cref="CheckpointTrace.Hash"/> still covers the whole run; only a run longer than the window pays for
+/// that, one formatted line per dropped event.
+/// </remarks>
 /// <example>
 /// <code>
 /// var recorder = new TraceRecorder();
@@ -16,21 +25,78 @@ namespace TrioTest.Testing;
 /// </example>
 public sealed class TraceRecorder : Instrument
 {
-    /// <summary>The events so far; appended on the loop thread only.</summary>
-    private readonly List<TraceEvent> _events = [];
+    /// <summary>The default <see cref="Window"/>: 100,000 events, a few megabytes.</summary>
+    public const int DefaultWindow = 100_000;
+
+    /// <summary>The events kept, oldest at <see cref="_start"/>; the array grows by doubling until it holds <see cref="Window"/> events, then wraps.</summary>
+    private TraceEvent[] _ring = new TraceEvent[Math.Min(256, DefaultWindow)];
+
+    /// <summary>The index of the oldest event kept; nonzero only once the window is full and wrapping.</summary>
+    private int _start;
+
+    /// <summary>How many events are kept.</summary>
+    private int _count;
+
+    /// <summary>How many events left the window.</summary>
+    private long _dropped;
+
+    /// <summary>The SHA-256 of the canonical lines of the dropped events, fed as they leave; null until the first one does.</summary>
+    private IncrementalHash? _droppedHash;
+
+    /// <summary>The canonical line of a dropped event, reused.</summary>
+    private StringBuilder? _line;
 
     /// <summary>The <c>File.cs:42</c> text of each call site seen, so recording a checkpoint allocates nothing in the steady state.</summary>
     private readonly Dictionary<(string FilePath, int Line), string> _sources = [];
 
-    /// <summary>Gets how many events have been recorded.</summary>
-    public int Count => _events.Count;
+    /// <summary>Initializes a new instance of the <see cref="TraceRecorder"/> class that keeps the last <see cref="DefaultWindow"/> events.</summary>
+    public TraceRecorder()
+        : this(DefaultWindow)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TraceRecorder"/> class that keeps the last <paramref name="window"/> events.</summary>
+    /// <param name="window">How many of the most recent events to keep; at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is below 1.</exception>
+    public TraceRecorder(int window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        Window = window;
+        _ring = new TraceEvent[Math.Min(256, window)];
+    }
+
+    /// <summary>Gets how many of the most recent events the recorder keeps.</summary>
+    public int Window { get; }
+
+    /// <summary>Gets how many events the recorder keeps now: at most <see cref="Window"/>.</summary>
+    public int Count => _count;
+
+    /// <summary>Gets how many events were recorded in all, the dropped ones included.</summary>
+    public long TotalCount => _dropped + _count;
 
     /// <summary>Gets a snapshot of the events recorded so far. Call it on the loop thread while the run is active, or after it.</summary>
-    /// <returns>The trace.</returns>
-    public CheckpointTrace GetTrace() => new([.. _events]);
+    /// <returns>The trace: the events in the window, with the count and hash of those dropped before it.</returns>
+    public CheckpointTrace GetTrace()
+    {
+        var events = new TraceEvent[_count];
+        int first = Math.Min(_count, _ring.Length - _start);
+        Array.Copy(_ring, _start, events, 0, first);
+        Array.Copy(_ring, 0, events, first, _count - first);
+        return _dropped == 0 ? new CheckpointTrace(events) : new CheckpointTrace(events, _dropped, _droppedHash!.GetCurrentHash());
+    }
 
     /// <summary>Forgets every event, so the recorder can serve another run.</summary>
-    public void Clear() => _events.Clear();
+    public void Clear()
+    {
+        // Only the used part holds references; a wrapped window uses all of it.
+        Array.Clear(_ring, 0, _start == 0 ? _count : _ring.Length);
+
+        _start = 0;
+        _count = 0;
+        _dropped = 0;
+        _droppedHash?.Dispose();
+        _droppedHash = null;
+    }
 
     /// <inheritdoc/>
     public override void TaskSpawned(in TaskEventArgs args) =>
@@ -66,18 +132,18 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     public override void ClockJumped(in ClockJumpEventArgs args) =>
-        _events.Add(new TraceEvent(LastStep, args.To, "(clock)", "(clock)", TraceEventKind.Jump, $"from {TraceFormat.Time(args.From)}", string.Empty));
+        Append(new TraceEvent(LastStep, args.To, "(clock)", "(clock)", TraceEventKind.Jump, $"from {TraceFormat.Time(args.From)}", string.Empty));
 
     /// <inheritdoc/>
     public override void EscapeDetected(in EscapeEventArgs args)
     {
         EscapeInfo escape = args.Escape;
         string task = escape.TaskPath ?? "(none)";
-        _events.Add(new TraceEvent(LastStep, escape.Time, task, task, TraceEventKind.Escape, escape.Kind.ToString(), string.Empty));
+        Append(new TraceEvent(LastStep, escape.Time, task, task, TraceEventKind.Escape, escape.Kind.ToString(), string.Empty));
     }
 
     /// <summary>Gets the step number of the last event, for events whose hook carries none.</summary>
-    private long LastStep => _events.Count == 0 ? 0 : _events[^1].Step;
+    private long LastStep => _count == 0 ? 0 : _ring[(_start + _count - 1) % _ring.Length].Step;
 
     /// <summary>Gets the cached source text of a call site.</summary>
     private string Source(string filePath, int line)
@@ -93,5 +159,37 @@ public sealed class TraceRecorder : Instrument
 
     /// <summary>Appends one task event.</summary>
     private void Add(long step, TimeSpan time, TrioTask task, TraceEventKind kind, string? label, string source) =>
-        _events.Add(new TraceEvent(step, time, task.Path, task.Name, kind, label, source));
+        Append(new TraceEvent(step, time, task.Path, task.Name, kind, label, source));
+
+    /// <summary>Appends an event: into free room, into a doubled array, or over the oldest event once the window is full.</summary>
+    private void Append(in TraceEvent e)
+    {
+        if (_count < _ring.Length)
+        {
+            // Not wrapping yet: _start is 0 until the window fills.
+            _ring[_count++] = e;
+        }
+        else if (_ring.Length < Window)
+        {
+            Array.Resize(ref _ring, (int)Math.Min(Window, 2L * _ring.Length));
+            _ring[_count++] = e;
+        }
+        else
+        {
+            Drop(_ring[_start]);
+            _ring[_start] = e;
+            _start = _start + 1 == _ring.Length ? 0 : _start + 1;
+        }
+    }
+
+    /// <summary>Folds the canonical line of an event that leaves the window into the hash of the dropped events.</summary>
+    private void Drop(in TraceEvent e)
+    {
+        _droppedHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        _line ??= new StringBuilder(96);
+        _line.Clear();
+        e.AppendTo(_line).Append('\n');
+        CheckpointTrace.AppendUtf8(_droppedHash, _line);
+        _dropped++;
+    }
 }

@@ -19,7 +19,9 @@ internal static class TestSettingsSerialization
             data.GetValue<int>("TrioTimeout"),
             data.GetValue<bool>("TrioStrict"),
             data.GetValue<bool>("TrioRecordRegressions"),
-            data.GetValue<int>("TrioBlockedLoopTimeout"));
+            data.GetValue<int>("TrioBlockedLoopTimeout"),
+            data.GetValue<long>("TrioStepLimit"),
+            data.GetValue<int>("TrioTraceWindow"));
     }
 
     /// <summary>Writes the settings into a test case's serialization.</summary>
@@ -35,5 +37,7 @@ internal static class TestSettingsSerialization
         data.AddValue("TrioStrict", settings.Strict);
         data.AddValue("TrioRecordRegressions", settings.RecordRegressions);
         data.AddValue("TrioBlockedLoopTimeout", settings.BlockedLoopTimeout);
+        data.AddValue("TrioStepLimit", settings.StepLimit);
+        data.AddValue("TrioTraceWindow", settings.TraceWindow);
     }
 }

@@ -1,0 +1,100 @@
+using FluentAssertions;
+
+namespace TrioTest.Testing.Tests.Running;
+
+/// <summary>A run that never ends (a timer that ticks forever, a loop that checkpoints forever) fails with its seed and the budget it hit.</summary>
+public class BudgetTests
+{
+    private static TrioTestOptions Options(long stepLimit) => new()
+    {
+        Seed = 42,
+        StepLimit = stepLimit,
+        TraceWindow = 1_000,
+        GetEnvironmentVariable = _ => null,
+    };
+
+    private static async Task TickForeverAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1), Trio.TimeProvider);
+        while (await timer.WaitForNextTickAsync())
+        {
+        }
+    }
+
+    private static async Task CheckpointForeverAsync()
+    {
+        while (true)
+        {
+            await Trio.CheckpointAsync("poll");
+        }
+    }
+
+    [Fact]
+    public void Run_PeriodicTimerThatTicksForever_FailsAtTheStepLimitWithTheSeedAndHowToRaiseIt()
+    {
+        TrioTestResult result = TrioTestRunner.Run(TickForeverAsync, Options(stepLimit: 20_000));
+
+        StepLimitExceededException error = result.Failure.Should().BeOfType<StepLimitExceededException>().Subject;
+        error.Limit.Should().Be(20_000);
+        result.Steps.Should().Be(20_000);
+        result.Report.Should().Contain("step limit reached: the run took 20,000 steps")
+            .And.Contain("seed 0x000000000000002A")
+            .And.Contain("[AsyncTest(StepLimit = 40000)]");
+        result.Trace.Count.Should().Be(1_000);
+        result.Trace.DroppedCount.Should().BePositive();
+    }
+
+    [Fact]
+    public void Run_CheckpointBusyLoop_FailsAtTheStepLimitNamingTheLoopingTask()
+    {
+        TrioTestResult result = TrioTestRunner.Run(CheckpointForeverAsync, Options(stepLimit: 20_000));
+
+        StepLimitExceededException error = result.Failure.Should().BeOfType<StepLimitExceededException>().Subject;
+        error.LivingTasks.Should().Contain(task => task.LastCheckpoint != null && task.LastCheckpoint.Value.Label == "poll");
+        result.Report.Should().Contain("StepLimit");
+    }
+
+    [Fact]
+    public void Run_StepLimitHit_ReportsTheSameTraceEveryRunOfTheSeed()
+    {
+        string[] hashes = [.. Enumerable.Range(0, 3).Select(_ => TrioTestRunner.Run(CheckpointForeverAsync, Options(stepLimit: 5_000)).Trace.Hash)];
+
+        hashes.Distinct().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Run_BodyThatEndsWithinTheLimit_Passes()
+    {
+        TrioTestResult result = TrioTestRunner.Run(async () =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                await Trio.CheckpointAsync();
+            }
+        }, Options(stepLimit: 1_000));
+
+        result.Passed.Should().BeTrue(result.Report);
+    }
+
+    [Fact]
+    public void Run_NoStepLimit_RunsPastTheDefault()
+    {
+        // -1 turns the budget off: the virtual-time limit ends this one instead.
+        var options = Options(stepLimit: -1);
+        options.VirtualTimeLimit = TimeSpan.FromSeconds(30);
+
+        TrioTestResult result = TrioTestRunner.Run(TickForeverAsync, options);
+
+        result.Failure.Should().BeOfType<VirtualTimeLimitExceededException>();
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-2L)]
+    public void StepLimit_OutOfRange_SaysWhatIsAllowed(long value)
+    {
+        Action act = () => new TrioTestOptions().StepLimit = value;
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*must be positive (or -1 for no limit)*");
+    }
+}
