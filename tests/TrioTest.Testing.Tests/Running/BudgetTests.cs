@@ -89,6 +89,31 @@ public class BudgetTests
     }
 
     [Theory]
+    [InlineData("periodic-timer-1ms")]
+    [InlineData("checkpoint-busy-loop")]
+    public void Run_RunawayBodyUnderTheDefaultLimits_EndsWithTheSeedInUnder200MB(string runaway)
+    {
+        // A fresh process, so the peak working set is the run's own: before the bounded trace these reached 23 GB.
+        string tool = Path.Combine(AppContext.BaseDirectory, "TrioTest.Testing.Corpus.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(tool);
+        start.ArgumentList.Add("--runaway");
+        start.ArgumentList.Add(runaway);
+        start.Environment.Remove("TRIOTEST_SEED");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        process.ExitCode.Should().Be(0, error);
+        string[] lines = output.TrimEnd('\n').Split('\n');
+        lines[0].Should().Be(nameof(StepLimitExceededException), output);
+        lines[2].Should().Contain("seed 0x000000000000002A");
+        lines[3].Should().Contain("replay: [AsyncTest(Seed = \"0x000000000000002A\")]");
+        long.Parse(lines[^1], System.Globalization.CultureInfo.InvariantCulture).Should().BeLessThan(200L * 1024 * 1024, "a run's memory is bounded by the trace window");
+    }
+
+    [Theory]
     [InlineData(0L)]
     [InlineData(-2L)]
     public void StepLimit_OutOfRange_SaysWhatIsAllowed(long value)
