@@ -12,6 +12,30 @@ namespace TrioTest.Xunit.Tests;
 public sealed partial class AsyncTestTests
 {
     [Fact]
+    public void Late_async_void_work_is_dropped_and_reported_with_its_tests_name_while_a_hundred_others_pass()
+    {
+        LateWorkFixtures.Reset();
+        var stderr = new StringWriter();
+        TextWriter saved = Console.Error;
+        Console.SetError(TextWriter.Synchronized(stderr));
+        IReadOnlyList<CaseResult> results;
+        try
+        {
+            results = XunitPipeline.Run(typeof(LateWorkFixtures));
+            LateWorkFixtures.Gate.TrySetResult();   // the leaving test ran last: nobody released it yet
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+
+        results.Should().HaveCount(101).And.OnlyContain(r => r.Outcome == "passed");
+        stderr.ToString().Should().Contain("TrioTest: work of task main of test ")
+            .And.Contain("LateWorkFixtures.Leaves_an_async_void_behind")
+            .And.Contain("came back after its run ended, and was dropped");
+    }
+
+    [Fact]
     public void Passing_test_runs_constructor_lifetime_body_and_dispose_on_one_loop()
     {
         Observations.Clear();

@@ -101,6 +101,13 @@ public sealed class RunOptions
         }
     }
 
+    /// <summary>
+    /// Gets or sets what the run is, for messages that outlive it, such as the test's name: work that comes back after
+    /// the run ended is reported on <see cref="Log"/> with it, when no test is left to fail. <see langword="null"/> (the
+    /// default) names none.
+    /// </summary>
+    public string? Name { get; set; }
+
     /// <summary>Gets or sets where the run reports problems it survives, such as a disabled instrument; <see cref="Console.Error"/> when null.</summary>
     public TextWriter? Log { get; set; }
 }

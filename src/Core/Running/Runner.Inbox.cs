@@ -171,7 +171,7 @@ internal sealed partial class Runner
         {
             string cause = EscapeDiagnosis.Diagnose(EscapeKind.ForeignPost, stack ?? new StackTrace(2, fNeedFileInfo: false).ToString());
             (_options.Log ?? Console.Error).WriteLine(
-                $"TrioTest: work of task {task.Path} came back after its run ended, and was dropped (a timer, a thread or I/O outlived the run). Likely cause: {cause}");
+                $"TrioTest: work of task {task.Path}{(_options.Name is { } name ? $" of {name}" : string.Empty)} came back after its run ended, and was dropped (a timer, a thread or I/O outlived the run). Likely cause: {cause}");
         }
     }
 

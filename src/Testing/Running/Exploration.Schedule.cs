@@ -33,6 +33,7 @@ internal sealed partial class Exploration
             EscapePolicy = _options.Strict ? EscapePolicy.Fail : EscapePolicy.Record,
             DetectDeadlocks = true,
             Log = _options.Log,
+            Name = _options.TestName is { } test ? $"test {test} (seed {TrioSeed.Format(seed)})" : null,
         };
         run.Instruments.Add(counter);
         run.Instruments.Add(new RunnerCapture(this));

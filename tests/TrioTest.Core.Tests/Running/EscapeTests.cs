@@ -188,6 +188,20 @@ public sealed class EscapeTests
     }
 
     [Fact]
+    public void LateWork_OfANamedRun_IsReportedWithTheRunsName()
+    {
+        var log = new StringWriter();
+        RunOptions options = VirtualRun.Options();
+        options.Log = log;
+        options.Name = "test Shop.Checkout";
+        SynchronizationContext context = ContextOfAFinishedRun(options);
+
+        context.Post(_ => { }, null);
+
+        Assert.StartsWith("TrioTest: work of task main of test Shop.Checkout came back after its run ended", log.ToString());
+    }
+
+    [Fact]
     public void SendAfterTheRunEnded_FailsInsteadOfBlocking()
     {
         SynchronizationContext context = ContextOfAFinishedRun(VirtualRun.Options());
