@@ -27,4 +27,17 @@ public sealed class MisuseFixtures
     [AsyncTheory(Iterations = -1)]
     [InlineData(1)]
     public Task Theory_with_bad_iterations(int value) => Task.FromResult(value);
+
+    [AsyncTest]
+    public Task Generic<T>() => Task.FromResult(typeof(T));
+
+    [AsyncTest]
+    public Task Parameters_without_data(int value) => Task.FromResult(value);
+
+    // The row does not match on purpose: the adapter must say so in a sentence.
+#pragma warning disable xUnit1011
+    [AsyncTheory]
+    [InlineData(1, 2)]
+    public Task Theory_row_with_too_many_values(int value) => Task.FromResult(value);
+#pragma warning restore xUnit1011
 }

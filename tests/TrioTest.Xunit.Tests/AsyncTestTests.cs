@@ -176,6 +176,9 @@ public sealed partial class AsyncTestTests
     [InlineData(nameof(MisuseFixtures.Async_void), "is 'async void'")]
     [InlineData(nameof(MisuseFixtures.Not_async), "returns Void, but TrioTest runs async code")]
     [InlineData(nameof(MisuseFixtures.Theory_with_bad_iterations), "[AsyncTheory(Iterations = -1)] must be at least 1")]
+    [InlineData(nameof(MisuseFixtures.Generic), "[AsyncTest] method MisuseFixtures.Generic is generic")]
+    [InlineData(nameof(MisuseFixtures.Parameters_without_data), "[AsyncTest] method MisuseFixtures.Parameters_without_data has parameters, but [AsyncTest] passes no arguments: use [AsyncTheory]")]
+    [InlineData(nameof(MisuseFixtures.Theory_row_with_too_many_values), "[AsyncTheory] method MisuseFixtures.Theory_row_with_too_many_values takes 1 parameter(s) (Int32 value), but a data row gives 2 value(s) (1, 2)")]
     public void Misuse_shows_up_as_a_failing_test_that_says_what_to_change(string method, string message)
     {
         CaseResult result = XunitPipeline.RunOne(typeof(MisuseFixtures), method);
@@ -198,6 +201,8 @@ public sealed partial class AsyncTestTests
             Strict = false,
             Timeout = 1234,
             BlockedLoopTimeout = 4321,
+            StepLimit = 123_456,
+            TraceWindow = 789,
         };
         ITestCase original = DiscoverWith(attribute, typeof(FactFixtures), nameof(FactFixtures.Fails));
 
@@ -207,7 +212,7 @@ public sealed partial class AsyncTestTests
         SerializationHelper.Serialize(copy).Should().Be(SerializationHelper.Serialize(original));
         copy.DisplayName.Should().Be(original.DisplayName);
         string serialized = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(SerializationHelper.Serialize(copy).Split(':')[1]));
-        foreach (string name in new[] { "TrioSeed", "TrioIterations", "TrioStrategy", "TrioPctDepth", "TrioAutojumpThreshold", "TrioVirtualTimeLimit", "TrioTimeout", "TrioStrict", "TrioBlockedLoopTimeout" })
+        foreach (string name in new[] { "TrioSeed", "TrioIterations", "TrioStrategy", "TrioPctDepth", "TrioAutojumpThreshold", "TrioVirtualTimeLimit", "TrioTimeout", "TrioStrict", "TrioBlockedLoopTimeout", "TrioStepLimit", "TrioTraceWindow" })
         {
             serialized.Should().Contain(name);
         }

@@ -14,6 +14,11 @@ public sealed class AsyncTestDiscoverer : FactDiscoverer
     }
 
     /// <inheritdoc/>
+    /// <remarks>Checked here, before xunit's own checks, so a generic method or one with parameters is told about <c>[AsyncTest]</c> and <c>[AsyncTheory]</c>, not <c>[Fact]</c>.</remarks>
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        [CreateTestCase(discoveryOptions, testMethod, factAttribute)];
+
+    /// <inheritdoc/>
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
         TestSettings? settings = TestMethodCheck.Resolve(testMethod, factAttribute, "AsyncTest", out string? error);

@@ -184,6 +184,17 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         }
     }
 
+    /// <summary>The error for a data row whose values do not match the method's parameters, instead of reflection's bare "Parameter count mismatch."</summary>
+    private InvalidOperationException ArityMismatch()
+    {
+        ParameterInfo[] parameters = TestMethod.GetParameters();
+        object?[] row = TestMethodArguments ?? [];
+        string expected = string.Join(", ", parameters.Select(static p => $"{p.ParameterType.Name} {p.Name}"));
+        string given = string.Join(", ", row.Select(static value => value?.ToString() ?? "null"));
+        return new InvalidOperationException(
+            $"[AsyncTheory] method {TestClass.Name}.{TestMethod.Name} takes {parameters.Length} parameter(s) ({expected}), but a data row gives {row.Length} value(s) ({given}): make every [InlineData] or [MemberData] row match the parameters.");
+    }
+
     /// <summary>Calls the test method and awaits what it returns, rethrowing its own exception with its stack.</summary>
     private async Task InvokeMethodAsync(object? instance)
     {
@@ -196,6 +207,10 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         {
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
+        }
+        catch (TargetParameterCountException)
+        {
+            throw ArityMismatch();
         }
 
         switch (returned)

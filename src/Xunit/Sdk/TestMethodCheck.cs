@@ -46,9 +46,20 @@ internal static class TestMethodCheck
         return TestSettings.Resolve(values, defaults, attributeName, out error);
     }
 
-    /// <summary>Checks that the method returns an awaitable TrioTest can drive.</summary>
+    /// <summary>Checks that the method returns an awaitable TrioTest can drive and, for <c>[AsyncTest]</c>, needs no arguments.</summary>
     private static string? CheckShape(MethodInfo method, string attributeName)
     {
+        string name = $"{method.DeclaringType?.Name}.{method.Name}";
+        if (attributeName == "AsyncTest" && method.IsGenericMethodDefinition)
+        {
+            return $"[AsyncTest] method {name} is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [AsyncTheory] with data rows that fix them.";
+        }
+
+        if (attributeName == "AsyncTest" && method.GetParameters().Length != 0)
+        {
+            return $"[AsyncTest] method {name} has parameters, but [AsyncTest] passes no arguments: use [AsyncTheory] with [InlineData] or [MemberData] rows, or remove the parameters.";
+        }
+
         Type returns = method.ReturnType;
         bool awaitable = typeof(Task).IsAssignableFrom(returns) || returns == typeof(ValueTask)
             || (returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(ValueTask<>));
@@ -57,7 +68,6 @@ internal static class TestMethodCheck
             return null;
         }
 
-        string name = $"{method.DeclaringType?.Name}.{method.Name}";
         return method.GetCustomAttribute<AsyncStateMachineAttribute>() is not null && returns == typeof(void)
             ? $"[{attributeName}] method {name} is 'async void': its failures would escape the test. Declare it 'async Task'."
             : $"[{attributeName}] method {name} returns {returns.Name}, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [Fact] for synchronous tests.";

@@ -78,4 +78,41 @@ public class TestSettingsTests
 
         error.Should().StartWith("[AsyncTest(BlockedLoopTimeout = -2)] must be zero (the default of one second), -1 (no limit) or a positive number");
     }
+
+    [Theory]
+    [InlineData(0L, TrioTestOptions.DefaultStepLimit)]
+    [InlineData(5_000L, 5_000L)]
+    [InlineData(-1L, -1L)]
+    public void ToOptions_StepLimit_ZeroIsTheDefault_MinusOneIsNone(long steps, long expected)
+    {
+        TestSettings settings = TestSettings.Resolve(new AttributeSettings { StepLimit = steps }, null, "AsyncTest", out _)!;
+
+        settings.ToOptions("My.Test", null).StepLimit.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(0, TraceRecorder.DefaultWindow)]
+    [InlineData(64, 64)]
+    public void ToOptions_TraceWindow_ZeroIsTheDefault(int window, int expected)
+    {
+        TestSettings settings = TestSettings.Resolve(new AttributeSettings { TraceWindow = window }, null, "AsyncTest", out _)!;
+
+        settings.ToOptions("My.Test", null).TraceWindow.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Resolve_StepLimitBelowMinusOne_SaysWhatIsAllowed()
+    {
+        TestSettings.Resolve(new AttributeSettings { StepLimit = -5 }, null, "AsyncTest", out string? error).Should().BeNull();
+
+        error.Should().StartWith("[AsyncTest(StepLimit = -5)] must be zero (the default of 10000000), -1 (no limit) or a positive number of steps");
+    }
+
+    [Fact]
+    public void Resolve_NegativeTraceWindow_SaysWhatIsAllowed()
+    {
+        TestSettings.Resolve(new AttributeSettings { TraceWindow = -1 }, null, "AsyncTheory", out string? error).Should().BeNull();
+
+        error.Should().StartWith("[AsyncTheory(TraceWindow = -1)] must be zero (the default of 100000) or a positive number of trace events");
+    }
 }
