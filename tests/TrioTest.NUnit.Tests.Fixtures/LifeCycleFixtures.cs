@@ -21,6 +21,19 @@ public sealed class FreshInstanceFixtures : IDisposable
     }
 }
 
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class AsyncDisposeFixtures : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Trio.SleepAsync(TimeSpan.FromSeconds(5));
+        Observations.Add("disposed-at", Trio.CurrentTime.ToString());
+    }
+
+    [AsyncTest(Iterations = 3)]
+    public async Task Awaits_the_loop_when_disposed() => await Trio.CheckpointAsync();
+}
+
 public sealed class SharedInstanceFixtures
 {
     private string _prepared = "not prepared";

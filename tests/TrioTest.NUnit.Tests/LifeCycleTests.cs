@@ -17,10 +17,20 @@ public sealed class LifeCycleTests
         instances.Should().HaveCount(7).And.OnlyHaveUniqueItems();
         Observations.Get("setup-instance").Should().Equal(instances);
 
-        // NUnit builds one instance itself, off the loop, before [AsyncTest]'s command runs; it is disposed unused.
+        // NUnit builds one instance itself, off the loop, before [AsyncTest]'s command runs; it is disposed unused, on a loop.
         Observations.Get("ctor").Should().HaveCount(8).And.ContainSingle(w => w == "outside");
         Observations.Get("ctor").Where(w => w != "outside").Should().OnlyContain(w => w.StartsWith("loop ", StringComparison.Ordinal));
-        Observations.Get("dispose").Should().HaveCount(8).And.ContainSingle(w => w == "outside");
+        Observations.Get("dispose").Should().HaveCount(8).And.OnlyContain(w => w.StartsWith("loop ", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void InstancePerTestCase_disposes_NUnit_s_spare_instance_on_a_loop_so_DisposeAsync_may_await_TrioTest()
+    {
+        CaseResult result = NUnitPipeline.RunOne(typeof(AsyncDisposeFixtures), nameof(AsyncDisposeFixtures.Awaits_the_loop_when_disposed));
+
+        result.Outcome.Should().Be("Passed", result.Message);
+        // Three schedules' instances and NUnit's spare, each disposed after five virtual seconds on its own loop.
+        Observations.Get("disposed-at").Should().HaveCount(4).And.OnlyContain(t => t == "00:00:05");
     }
 
     [Test]

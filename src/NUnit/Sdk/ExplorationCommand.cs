@@ -109,12 +109,20 @@ internal sealed class ExplorationCommand : TestCommand
     private static string AssemblyDirectory(System.Reflection.Assembly assembly) =>
         Path.GetDirectoryName(assembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory;
 
-    /// <summary>Disposes the fixture instance NUnit made and the schedules did not use.</summary>
+    /// <summary>
+    /// Disposes the fixture instance NUnit made and the schedules did not use, on a loop of its own with a virtual clock:
+    /// a <c>DisposeAsync</c> that awaits TrioTest (a sleep, a lock) works there as it does in every schedule.
+    /// </summary>
     private static void DisposeUnused(TestResult result, object? instance)
     {
+        if (instance is not (IAsyncDisposable or IDisposable))
+        {
+            return;
+        }
+
         try
         {
-            ScheduleRunner.DisposeAsync(instance).GetAwaiter().GetResult();
+            Trio.Run(() => ScheduleRunner.DisposeAsync(instance), new RunOptions { Clock = VirtualClock.CreateAutojumping(), MainTaskName = "dispose" });
         }
         catch (Exception e)
         {
