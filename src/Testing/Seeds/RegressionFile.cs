@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Concurrent;
 
 namespace TrioTest.Testing;
 
@@ -12,109 +12,61 @@ namespace TrioTest.Testing;
 /// 0x9E3779B97F4A7C15 MyTests.BankTests.Transfers_keep_the_total
 /// </code>
 /// <para>Each entry is a seed, a space and the test's name (the rest of the line); lines starting with <c>#</c> are
-/// comments. A line that is neither is reported as a warning and skipped. Writes go to a temporary file that then
-/// replaces the original, under a lock file, so a crash mid-write never loses or truncates the file and parallel
-/// tests never interleave their entries. Delete an entry once its bug is fixed; passing entries are kept (a seed
-/// that once failed is a cheap regression test).</para>
+/// comments. A line that is neither is reported as a warning, once per process, and skipped.</para>
+/// <para>A process parses the file once and keeps the parse while the file's length and last write time stay the same,
+/// so a thousand tests over a large file cost one parse, and a write by any process is seen by the next lookup.</para>
+/// <para>Writers append under a lock file (<c>&lt;file&gt;.lock</c>, see <see cref="RegressionFileLock"/>): a writer
+/// waits its turn however many processes write, a stale lock left by a killed process is broken with a note, and
+/// appending never rewrites what is there, so a crash mid-write never loses or truncates the file. A read-only file is
+/// left as it is and the seed is reported instead. Delete an entry once its bug is fixed; passing entries are kept (a
+/// seed that once failed is a cheap regression test).</para>
 /// </remarks>
-public static class RegressionFile
+public static partial class RegressionFile
 {
     /// <summary>The file name the adapters use beside the test project.</summary>
     public const string DefaultFileName = "triotest-regressions.txt";
 
-    /// <summary>The header written at the top of a new file.</summary>
-    private const string Header =
-        "# TrioTest regression seeds: schedules that failed, replayed first on every later run of their test.\n" +
-        "# Commit this file. Each entry is \"<seed> <test name>\"; lines starting with # are comments. Delete an entry once its bug is fixed.\n";
-
     /// <summary>The default path found for each assembly directory: looking for the project file costs a directory walk per test otherwise.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_defaultPaths = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> s_defaultPaths = new(StringComparer.Ordinal);
 
-    /// <summary>Serializes writers within the process; the lock file serializes processes.</summary>
-    private static readonly object s_writeLock = new();
+    /// <summary>The state kept for each file this process has used, by full path.</summary>
+    private static readonly ConcurrentDictionary<string, FileState> s_files = new(StringComparer.Ordinal);
+
+    /// <summary>The corrupt lines already warned about, so parallel tests over one file do not each repeat the warnings.</summary>
+    private static readonly ConcurrentDictionary<(string Path, int Number, string Text), byte> s_warned = new();
 
     /// <summary>Reads the seeds recorded for <paramref name="testName"/>, in file order, without repeats.</summary>
     /// <param name="path">The file; a missing file has no entries.</param>
     /// <param name="testName">The test's name, as recorded.</param>
-    /// <param name="warnings">Receives one message per corrupt line.</param>
+    /// <param name="warnings">Receives one message per corrupt line not yet reported by this process.</param>
     /// <returns>The seeds.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> or <paramref name="testName"/> is empty.</exception>
     /// <exception cref="TrioTestConfigurationException">The file exists but cannot be read.</exception>
+    /// <example>
+    /// <code>
+    /// var warnings = new List&lt;string&gt;();
+    /// foreach (ulong seed in RegressionFile.ReadSeeds("triotest-regressions.txt", "MyTests.Bank.Transfer", warnings))
+    /// {
+    ///     TrioTestRunner.Run(body, new TrioTestOptions { Seed = seed });
+    /// }
+    /// </code>
+    /// </example>
     public static IReadOnlyList<ulong> ReadSeeds(string path, string testName, ICollection<string> warnings)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(testName);
         ArgumentNullException.ThrowIfNull(warnings);
-        var seeds = new List<ulong>();
-        foreach (Entry entry in ReadEntries(path, warnings))
+        string fullPath = Path.GetFullPath(path);
+        RegressionSnapshot snapshot = GetSnapshot(fullPath, path);
+        foreach (CorruptLine line in snapshot.CorruptLines)
         {
-            if (string.Equals(entry.TestName, testName, StringComparison.Ordinal) && !seeds.Contains(entry.Seed))
+            if (s_warned.TryAdd((fullPath, line.Number, line.Text), 0))
             {
-                seeds.Add(entry.Seed);
+                warnings.Add($"{path}:{line.Number}: skipped the corrupt regression entry \"{line.Text}\"; an entry is \"<seed> <test name>\", such as \"0x9E3779B97F4A7C15 MyTests.Bank.Transfer\". Fix or delete the line.");
             }
         }
 
-        return seeds;
-    }
-
-    /// <summary>Records a failing seed for <paramref name="testName"/>, with a comment line above it; does nothing if the entry exists.</summary>
-    /// <param name="path">The file; created (with its directory) if missing.</param>
-    /// <param name="testName">The test's name.</param>
-    /// <param name="seed">The failing seed.</param>
-    /// <param name="comment">A one-line note, such as the exception's type and message; line breaks are flattened.</param>
-    /// <returns><see langword="true"/> if the entry was added; <see langword="false"/> if it was there already.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> or <paramref name="testName"/> is empty, or the name contains a line break.</exception>
-    /// <exception cref="TrioTestConfigurationException">The file cannot be read or written.</exception>
-    public static bool Record(string path, string testName, ulong seed, string? comment)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentException.ThrowIfNullOrEmpty(testName);
-        if (testName.AsSpan().IndexOfAny('\n', '\r') >= 0)
-        {
-            throw new ArgumentException("A test name in the regression file must be one line.", nameof(testName));
-        }
-
-        lock (s_writeLock)
-        {
-            try
-            {
-                string fullPath = Path.GetFullPath(path);
-                Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-                using FileStream guard = AcquireLockFile(fullPath + ".lock");
-                string existing = File.Exists(fullPath) ? File.ReadAllText(fullPath) : Header;
-                foreach (Entry entry in Parse(existing, fullPath, warnings: null))
-                {
-                    if (entry.Seed == seed && string.Equals(entry.TestName, testName, StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-                }
-
-                var text = new StringBuilder(existing);
-                if (text.Length > 0 && text[^1] != '\n')
-                {
-                    text.Append('\n');
-                }
-
-                if (!string.IsNullOrWhiteSpace(comment))
-                {
-                    text.Append("# ").Append(comment.ReplaceLineEndings(" ").Trim()).Append('\n');
-                }
-
-                text.Append(TrioSeed.Format(seed)).Append(' ').Append(testName).Append('\n');
-
-                // Write beside the file, then rename over it: the rename is atomic, so the old content survives any crash before it.
-                string temporary = $"{fullPath}.{Environment.ProcessId}.tmp";
-                File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                File.Move(temporary, fullPath, overwrite: true);
-                return true;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new TrioTestConfigurationException(
-                    $"TrioTest could not record the failing seed in the regression file {path}: {e.Message} Make the file and its directory writable, or turn regression recording off.", e);
-            }
-        }
+        return snapshot.SeedsFor(testName);
     }
 
     /// <summary>Finds the default regression file for a test assembly: <see cref="DefaultFileName"/> in the nearest directory above it that holds a project file, else beside the assembly.</summary>
@@ -141,77 +93,92 @@ public static class RegressionFile
         return Path.Combine(assemblyDirectory, DefaultFileName);
     }
 
-    /// <summary>Reads every entry of the file.</summary>
-    private static List<Entry> ReadEntries(string path, ICollection<string> warnings)
+    /// <summary>Gets the parse of the file as it is now: the cached one if the file's stamp is unchanged, else a new one.</summary>
+    /// <param name="fullPath">The file's full path.</param>
+    /// <param name="path">The path as the caller gave it, for messages.</param>
+    private static RegressionSnapshot GetSnapshot(string fullPath, string path)
     {
-        string text;
+        FileState state = s_files.GetOrAdd(fullPath, static _ => new FileState());
+        FileStamp stamp = ReadStamp(fullPath, path);
+        RegressionSnapshot? cached = state.Snapshot;
+        if (cached is not null && cached.Stamp == stamp)
+        {
+            return cached;
+        }
+
+        // One parse per change, not one per thread: parallel tests would otherwise each parse the same large file.
+        lock (state.ReadGate)
+        {
+            stamp = ReadStamp(fullPath, path);
+            cached = state.Snapshot;
+            if (cached is not null && cached.Stamp == stamp)
+            {
+                return cached;
+            }
+
+            // The stamp is read before the text: a write in between leaves a snapshot whose stamp is older than its
+            // text, which the next lookup re-reads; the other order could cache old text under the new stamp for good.
+            RegressionSnapshot snapshot = stamp.Exists ? RegressionSnapshot.Parse(ReadText(fullPath, path), stamp) : RegressionSnapshot.Missing;
+            state.Snapshot = snapshot;
+            return snapshot;
+        }
+    }
+
+    /// <summary>Reads the file's stamp, or throws the error for an unreadable file.</summary>
+    private static FileStamp ReadStamp(string fullPath, string path)
+    {
         try
         {
-            if (Directory.Exists(path))
-            {
-                throw new IOException("It is a directory, not a file.");
-            }
-
-            if (!File.Exists(path))
-            {
-                return [];
-            }
-
-            text = File.ReadAllText(path);
+            return FileStamp.Read(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TrioTestConfigurationException(
-                $"TrioTest cannot read the regression file {path}: {e.Message} It must be a readable text file of \"<seed> <test name>\" lines; fix its permissions, or delete it to start afresh.", e);
+            ThrowCannotRead(path, e);
+            return default;
         }
-
-        return Parse(text, path, warnings);
     }
 
-    /// <summary>Parses the file's text; corrupt lines are reported to <paramref name="warnings"/> and skipped.</summary>
-    private static List<Entry> Parse(string text, string path, ICollection<string>? warnings)
+    /// <summary>Reads the file's text, or throws the error for an unreadable file; a file deleted since its stamp reads as empty.</summary>
+    private static string ReadText(string fullPath, string path)
     {
-        var entries = new List<Entry>();
-        int number = 0;
-        foreach (string rawLine in text.Split('\n'))
+        try
         {
-            number++;
-            string line = rawLine.TrimEnd('\r').Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            int space = line.IndexOf(' ', StringComparison.Ordinal);
-            string name = space < 0 ? string.Empty : line[(space + 1)..].Trim();
-            if (space < 0 || name.Length == 0 || !TrioSeed.TryParse(line[..space], out ulong seed))
-            {
-                warnings?.Add($"{path}:{number}: skipped the corrupt regression entry \"{line}\"; an entry is \"<seed> <test name>\", such as \"0x9E3779B97F4A7C15 MyTests.Bank.Transfer\". Fix or delete the line.");
-                continue;
-            }
-
-            entries.Add(new Entry(seed, name));
+            return File.ReadAllText(fullPath);
         }
-
-        return entries;
+        catch (FileNotFoundException)
+        {
+            return string.Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowCannotRead(path, e);
+            return string.Empty;
+        }
     }
 
-    /// <summary>Opens the lock file exclusively, retrying while another process holds it.</summary>
-    private static FileStream AcquireLockFile(string path)
+    /// <summary>Throws the error for a regression file that cannot be read.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowCannotRead(string path, Exception e) =>
+        throw new TrioTestConfigurationException(
+            $"TrioTest cannot read the regression file {path}: {e.Message} It must be a readable text file of \"<seed> <test name>\" lines; fix its permissions, or delete it to start afresh.", e);
+
+    /// <summary>What this process keeps for one regression file.</summary>
+    private sealed class FileState
     {
-        for (int attempt = 0; ; attempt++)
+        /// <summary>Serializes parsing, so a change is parsed once however many tests look at once.</summary>
+        public object ReadGate { get; } = new();
+
+        /// <summary>Serializes this process's writers, so only one of its threads at a time waits for the lock file.</summary>
+        public object WriteGate { get; } = new();
+
+        /// <summary>The latest parse; replaced whole, never changed, so readers need no lock.</summary>
+        private volatile RegressionSnapshot? _snapshot;
+
+        /// <summary>Gets or sets the latest parse.</summary>
+        public RegressionSnapshot? Snapshot
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (attempt < 200)
-            {
-                Thread.Sleep(10);
-            }
+            get => _snapshot;
+            set => _snapshot = value;
         }
     }
-
-    /// <summary>One entry of the file.</summary>
-    private readonly record struct Entry(ulong Seed, string TestName);
 }
