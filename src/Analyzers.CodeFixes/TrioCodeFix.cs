@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -70,8 +71,15 @@ public abstract class TrioCodeFix : CodeFixProvider
     /// <summary>Parses <paramref name="text"/> as an expression whose names the simplifier shortens (and imports) afterwards.</summary>
     /// <param name="text">The expression, with fully qualified names.</param>
     /// <returns>The expression.</returns>
-    protected static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax Parse(string text) =>
-        SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+    protected static ExpressionSyntax Parse(string text)
+    {
+        // Each qualified part carries the annotation: on a whole call, the simplifier leaves the names inside it as they are.
+        ExpressionSyntax expression = SyntaxFactory.ParseExpression(text);
+        expression = expression.ReplaceNodes(
+            expression.DescendantNodes().Where(static n => n is MemberAccessExpressionSyntax or AliasQualifiedNameSyntax or QualifiedNameSyntax),
+            static (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        return expression.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+    }
 
     /// <summary>Registers a fix that replaces <paramref name="node"/> with <paramref name="replacement"/>.</summary>
     /// <param name="context">The code-fix context.</param>
