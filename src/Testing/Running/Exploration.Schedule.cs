@@ -47,7 +47,7 @@ internal sealed partial class Exploration
             run.Instruments.Add(instrument);
         }
 
-        var context = new TrioTestContext(_options, seed, source, number, planned, recorder);
+        var context = new TrioTestContext(_options, seed, source, number, planned, recorder) { Exploration = this };
         Exception? failure = null;
         try
         {
@@ -62,6 +62,17 @@ internal sealed partial class Exploration
         {
             _cancellationToken.ThrowIfCancellationRequested();
             failure ??= CreateTimeout(reason);
+        }
+
+        if (failure is null && TakeUnobservedFailure(context) is { } unobserved)
+        {
+            if (unobserved.Context != context)
+            {
+                // An earlier schedule threw it: report it against that schedule's seed, whose trace is gone.
+                return new ScheduleOutcome(unobserved.Context.Seed, unobserved.Context.SeedSource, unobserved.Context.Schedule, unobserved.Failure, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
+            }
+
+            failure = unobserved.Failure;
         }
 
         // Only the failing schedule's trace, or the last one's, is kept: copying every schedule's would dominate a long exploration.

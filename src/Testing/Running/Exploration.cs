@@ -46,6 +46,9 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>True once the exploration has returned.</summary>
     private volatile bool _finished;
 
+    /// <summary>Failures of tasks nobody awaited, heard of (on the finalizer thread) while the exploration runs; guarded by itself.</summary>
+    private readonly List<(TrioTestContext Context, Exception Failure)> _unobserved = [];
+
     /// <summary>How many schedules have started.</summary>
     private int _schedulesRun;
 
@@ -68,6 +71,7 @@ internal sealed partial class Exploration : IDisposable
         }
 
         StartStallWatch();
+        UnobservedFailures.EnsureInstalled();
         if (cancellationToken.CanBeCanceled)
         {
             _cancellationRegistration = cancellationToken.Register(static state => ((Exploration)state!).Stop("the caller's CancellationToken was cancelled"), this);
@@ -83,7 +87,10 @@ internal sealed partial class Exploration : IDisposable
         }
         finally
         {
-            _finished = true;
+            lock (_unobserved)
+            {
+                _finished = true;
+            }
         }
     }
 
@@ -182,7 +189,7 @@ internal sealed partial class Exploration : IDisposable
         {
             try
             {
-                RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}");
+                RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}", _warnings);
             }
             catch (TrioTestConfigurationException e)
             {
@@ -197,6 +204,43 @@ internal sealed partial class Exploration : IDisposable
         }
 
         return new TrioTestResult(outcome, _schedulesRun, planned, ranBy, _options.PctDepth, report, _warnings);
+    }
+
+    /// <summary>
+    /// Takes a failure of a task nobody awaited, thrown by one of this exploration's schedules: kept for the schedule
+    /// that runs now to fail with, or, once the exploration has returned, written to the log with the test's name.
+    /// </summary>
+    internal void OnUnobservedFailure(UnobservedFailures.Origin origin, Exception failure)
+    {
+        var error = new UnobservedTaskFailureException(origin.TaskPath, failure);
+        lock (_unobserved)
+        {
+            if (!_finished)
+            {
+                _unobserved.Add((origin.Context, error));
+                return;
+            }
+        }
+
+        (_options.Log ?? Console.Error).WriteLine(
+            $"TrioTest: after test {_options.TestName ?? "(unnamed)"} ended, {error.Message} (seed {TrioSeed.Format(origin.Context.Seed)})");
+    }
+
+    /// <summary>Takes the first unobserved failure heard of so far, preferring one of <paramref name="current"/>'s.</summary>
+    private (TrioTestContext Context, Exception Failure)? TakeUnobservedFailure(TrioTestContext current)
+    {
+        lock (_unobserved)
+        {
+            if (_unobserved.Count == 0)
+            {
+                return null;
+            }
+
+            int index = Math.Max(0, _unobserved.FindIndex(u => u.Context == current));
+            (TrioTestContext, Exception) taken = _unobserved[index];
+            _unobserved.Clear();
+            return taken;
+        }
     }
 
     /// <summary>Reads <c>TRIOTEST_ITERATIONS</c>, the nightly run's way to deepen every exploration; 0 when unset.</summary>

@@ -22,6 +22,9 @@ public sealed class TrioTestContext
     /// <summary>The recorder of the schedule, if it records.</summary>
     private readonly TraceRecorder? _recorder;
 
+    /// <summary>The exploration that runs this schedule, for the failures it hears of later.</summary>
+    internal Exploration? Exploration { get; init; }
+
     /// <summary>The background nursery, once the body runs.</summary>
     private Nursery? _background;
 
