@@ -43,7 +43,7 @@ public class TestMethodShapeAnalyzerTests
             .WithMessage("[AsyncTest] method Tests.Test returns Void, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [Test] for synchronous tests."));
 
     [Fact]
-    public Task GenericMethod_IsAnError() => Verifier.AnalyzerAsync(
+    public Task GenericXunitTest_IsAnError() => Verifier.AnalyzerAsync(
         """
         public class Tests
         {
@@ -52,7 +52,39 @@ public class TestMethodShapeAnalyzerTests
         }
         """,
         new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
-            .WithMessage("[AsyncTest] method Tests.Test is generic: TrioTest cannot choose its type arguments. Remove the type parameters, or call a generic helper from a non-generic test."));
+            .WithMessage("[AsyncTest] method Tests.Test is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [AsyncTheory] with data rows that fix them."));
+
+    [Fact]
+    public Task GenericNUnitTestWithoutCases_IsAnError() => Verifier.AnalyzerAsync(
+        """
+        public class Tests
+        {
+            [TrioTest.NUnit.AsyncTest]
+            public Task {|#0:Test|}<T>() => Task.CompletedTask;
+
+            [TrioTest.NUnit.AsyncTest]
+            [NUnit.Framework.TestCase(1)]
+            public Task WithCases<T>(T value) => Task.CompletedTask;
+        }
+        """,
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("[AsyncTest] method Tests.Test is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or add [TestCase] rows that fix them."));
+
+    [Fact]
+    public Task XunitTestWithParameters_IsAnError() => Verifier.AnalyzerAsync(
+        """
+        public class Tests
+        {
+            [TrioTest.Xunit.AsyncTest]
+            public Task {|#0:Test|}(int value) => Task.CompletedTask;
+
+            [TrioTest.Xunit.AsyncTheory]
+            [Xunit.InlineData(1)]
+            public Task Theory<T>(T value) => Task.CompletedTask;
+        }
+        """,
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("[AsyncTest] method Tests.Test has parameters, but [AsyncTest] passes no arguments: use [AsyncTheory] with [InlineData] or [MemberData] rows, or remove the parameters."));
 
     [Fact]
     public Task TaskShapes_DoNotFire() => Verifier.AnalyzerAsync("""
