@@ -5,22 +5,18 @@ namespace TrioTest.Testing;
 internal sealed class RegressionSnapshot
 {
     /// <summary>The seeds of each test, in file order and without repeats, as handed to <see cref="RegressionFile.ReadSeeds"/>'s callers.</summary>
-    private readonly Dictionary<string, IReadOnlyList<ulong>> _seedsByTest;
-
-    /// <summary>Every (test, seed) pair, so a writer's "is it there already?" costs one probe, not a scan.</summary>
-    private readonly HashSet<(string TestName, ulong Seed)> _entries;
+    private readonly Dictionary<string, TestSeeds> _seedsByTest;
 
     /// <summary>Initializes a new instance of the <see cref="RegressionSnapshot"/> class.</summary>
-    private RegressionSnapshot(FileStamp stamp, Dictionary<string, IReadOnlyList<ulong>> seedsByTest, HashSet<(string, ulong)> entries, IReadOnlyList<CorruptLine> corruptLines)
+    private RegressionSnapshot(FileStamp stamp, Dictionary<string, TestSeeds> seedsByTest, IReadOnlyList<CorruptLine> corruptLines)
     {
         Stamp = stamp;
         _seedsByTest = seedsByTest;
-        _entries = entries;
         CorruptLines = corruptLines;
     }
 
     /// <summary>Gets the snapshot of a missing file: no entries.</summary>
-    public static RegressionSnapshot Missing { get; } = new(FileStamp.Missing, new(StringComparer.Ordinal), [], []);
+    public static RegressionSnapshot Missing { get; } = new(FileStamp.Missing, new(StringComparer.Ordinal), []);
 
     /// <summary>Gets the stamp of the file this snapshot was read from.</summary>
     public FileStamp Stamp { get; }
@@ -34,8 +30,9 @@ internal sealed class RegressionSnapshot
     /// <returns>The snapshot.</returns>
     public static RegressionSnapshot Parse(string text, FileStamp stamp)
     {
-        var order = new Dictionary<string, List<ulong>>(StringComparer.Ordinal);
-        var entries = new HashSet<(string, ulong)>();
+        // Looked up by span, so a name seen before costs no string: a large file repeats a few names many times.
+        var seedsByTest = new Dictionary<string, TestSeeds>(StringComparer.Ordinal);
+        Dictionary<string, TestSeeds>.AlternateLookup<ReadOnlySpan<char>> byName = seedsByTest.GetAlternateLookup<ReadOnlySpan<char>>();
         var corrupt = new List<CorruptLine>();
         int number = 0;
         for (int start = 0; start < text.Length;)
@@ -56,43 +53,58 @@ internal sealed class RegressionSnapshot
 
             int space = line.IndexOf(' ');
             ReadOnlySpan<char> name = space < 0 ? default : line[(space + 1)..].Trim();
-            if (space < 0 || name.IsEmpty || !TrioSeed.TryParse(line[..space].ToString(), out ulong seed))
+            if (space < 0 || name.IsEmpty || !TrioSeed.TryParse(line[..space], out ulong seed))
             {
                 corrupt.Add(new CorruptLine(number, line.ToString()));
                 continue;
             }
 
-            string testName = name.ToString();
-            if (entries.Add((testName, seed)))
+            if (!byName.TryGetValue(name, out TestSeeds? seeds))
             {
-                if (!order.TryGetValue(testName, out List<ulong>? seeds))
-                {
-                    order.Add(testName, seeds = []);
-                }
-
-                seeds.Add(seed);
+                byName[name] = seeds = new TestSeeds();
             }
+
+            seeds.Add(seed);
         }
 
-        var seedsByTest = new Dictionary<string, IReadOnlyList<ulong>>(order.Count, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, List<ulong>> pair in order)
-        {
-            seedsByTest.Add(pair.Key, pair.Value.AsReadOnly());
-        }
-
-        return new RegressionSnapshot(stamp, seedsByTest, entries, corrupt);
+        return new RegressionSnapshot(stamp, seedsByTest, corrupt);
     }
 
     /// <summary>Gets the seeds recorded for <paramref name="testName"/>, in file order, without repeats.</summary>
     /// <param name="testName">The test's name.</param>
     /// <returns>The seeds; empty if there are none.</returns>
-    public IReadOnlyList<ulong> SeedsFor(string testName) => _seedsByTest.TryGetValue(testName, out IReadOnlyList<ulong>? seeds) ? seeds : [];
+    public IReadOnlyList<ulong> SeedsFor(string testName) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) ? seeds.InOrder : [];
 
     /// <summary>Tells whether the file records <paramref name="seed"/> for <paramref name="testName"/>.</summary>
     /// <param name="testName">The test's name.</param>
     /// <param name="seed">The seed.</param>
     /// <returns><see langword="true"/> if the entry is there; otherwise, <see langword="false"/>.</returns>
-    public bool Contains(string testName, ulong seed) => _entries.Contains((testName, seed));
+    public bool Contains(string testName, ulong seed) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) && seeds.Contains(seed);
+
+    /// <summary>One test's seeds: in file order for replay, and as a set for "is it there already?".</summary>
+    private sealed class TestSeeds
+    {
+        /// <summary>The seeds in file order, without repeats.</summary>
+        private readonly List<ulong> _order = [];
+
+        /// <summary>The same seeds, for constant-time membership however many a test has.</summary>
+        private readonly HashSet<ulong> _set = [];
+
+        /// <summary>Gets the seeds in file order, read-only (one wrapper, made on first use; the list no longer changes by then).</summary>
+        public IReadOnlyList<ulong> InOrder => field ??= _order.AsReadOnly();
+
+        /// <summary>Adds a seed unless it is there already.</summary>
+        public void Add(ulong seed)
+        {
+            if (_set.Add(seed))
+            {
+                _order.Add(seed);
+            }
+        }
+
+        /// <summary>Tells whether the test has <paramref name="seed"/>.</summary>
+        public bool Contains(ulong seed) => _set.Contains(seed);
+    }
 }
 
 /// <summary>A line of a regression file that is neither an entry nor a comment.</summary>

@@ -18,12 +18,17 @@ public static class TrioSeed
     public static bool TryParse(string? text, out ulong seed)
     {
         seed = 0;
-        if (text is null)
-        {
-            return false;
-        }
+        return text is not null && TryParse(text.AsSpan(), out seed);
+    }
 
-        ReadOnlySpan<char> span = text.AsSpan().Trim();
+    /// <summary>Tries to parse a seed from a span, as <see cref="TryParse(string?, out ulong)"/> does, without a string per call (the regression file parses one per line).</summary>
+    /// <param name="text">The text; surrounding white space is ignored.</param>
+    /// <param name="seed">The seed, when the text is valid.</param>
+    /// <returns><see langword="true"/> if <paramref name="text"/> is a valid seed; otherwise, <see langword="false"/>.</returns>
+    internal static bool TryParse(ReadOnlySpan<char> text, out ulong seed)
+    {
+        seed = 0;
+        ReadOnlySpan<char> span = text.Trim();
         if (span.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             span = span[2..];
