@@ -43,6 +43,62 @@ public class BlockedLoopTests
         result.Failure.Should().BeOfType<LoopBlockedException>().Which.TaskPath.Should().Be("main");
     }
 
+    public enum Blocker
+    {
+        Result,
+        GetResult,
+        Spin,
+        ThreadSleep,
+    }
+
+    [Theory]
+    [InlineData(Blocker.Result)]
+    [InlineData(Blocker.GetResult)]
+    [InlineData(Blocker.Spin)]
+    [InlineData(Blocker.ThreadSleep)]
+    public async Task BlockingCallUnderTheDefaultLimit_FailsInAboutASecond_NamingTheTaskAndTheFix(Blocker blocker)
+    {
+        using var release = new CancellationTokenSource();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        TrioTestResult result = await TrioTestRunner.RunAsync(context => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync("about to block");
+                switch (blocker)
+                {
+                    case Blocker.Result:
+                        int value = Trio.SleepAsync(TimeSpan.FromSeconds(1)).AsTask().ContinueWith(static _ => 1, TaskScheduler.Default).Result;
+                        Trio.Note($"never reached: {value}");
+                        break;
+                    case Blocker.GetResult:
+                        Trio.SleepAsync(TimeSpan.FromSeconds(1)).AsTask().GetAwaiter().GetResult();
+                        break;
+                    case Blocker.Spin:
+                        while (!release.IsCancellationRequested)
+                        {
+                        }
+
+                        break;
+                    default:
+                        Thread.Sleep(TimeSpan.FromSeconds(10));
+                        break;
+                }
+            }, "blocker");
+            return Task.CompletedTask;
+        }), new TrioTestOptions { Seed = 1, GetEnvironmentVariable = _ => null });
+        TimeSpan took = watch.Elapsed;
+        release.Cancel();
+
+        LoopBlockedException error = result.Failure.Should().BeOfType<LoopBlockedException>().Subject;
+        error.TaskPath.Should().Be("main/blocker");
+        // Blocking on a sleep passes the sleep's own checkpoint first: the report points at the line that blocks.
+        error.LastCheckpoint!.Value.Label.Should().Be(blocker is Blocker.Result or Blocker.GetResult ? "sleep" : "about to block");
+        result.Report.Should().Contain("Await instead of blocking, run blocking work with Trio.ToThreadAsync");
+        took.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1)).And.BeLessThan(TimeSpan.FromSeconds(10), "the limit is one second, where the watchdog took five minutes");
+    }
+
     [Fact]
     public async Task StepsShorterThanTheLimit_PassUnreported()
     {
