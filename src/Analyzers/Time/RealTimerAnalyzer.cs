@@ -9,7 +9,7 @@ namespace TrioTest.Analyzers.Time;
 /// <summary>
 /// TRIO001: <c>Task.Delay</c>, <c>Task.WaitAsync(TimeSpan)</c>, <c>new PeriodicTimer(TimeSpan)</c>,
 /// <c>new CancellationTokenSource(TimeSpan)</c>, <c>CancelAfter</c> and <c>new Timer(...)</c> without a
-/// <c>TimeProvider</c>, in code on the loop.
+/// <c>TimeProvider</c>, or with <c>TimeProvider.System</c>, in code on the loop.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RealTimerAnalyzer : DiagnosticAnalyzer
@@ -43,6 +43,12 @@ public sealed class RealTimerAnalyzer : DiagnosticAnalyzer
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 IMethodSymbol method = invocation.TargetMethod;
+                if (PassesSystemProvider(invocation.Arguments, timeProvider))
+                {
+                    ReportSystemProvider(context, scope, invocation.Syntax);
+                    return;
+                }
+
                 string? api = method.Name switch
                 {
                     "Delay" when method.IsStatic && method.ContainingType.Is(task) && !method.HasParameterOf(timeProvider) => "Task.Delay",
@@ -62,6 +68,12 @@ public sealed class RealTimerAnalyzer : DiagnosticAnalyzer
             {
                 var creation = (IObjectCreationOperation)context.Operation;
                 IMethodSymbol? constructor = creation.Constructor;
+                if (PassesSystemProvider(creation.Arguments, timeProvider))
+                {
+                    ReportSystemProvider(context, scope, creation.Syntax);
+                    return;
+                }
+
                 if (constructor is null || constructor.HasParameterOf(timeProvider))
                 {
                     return;
@@ -122,6 +134,35 @@ public sealed class RealTimerAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>Whether one of the arguments is <c>TimeProvider.System</c>: the machine's timers under another name.</summary>
+    private static bool PassesSystemProvider(ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol timeProvider)
+    {
+        foreach (IArgumentOperation argument in arguments)
+        {
+            IOperation value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IPropertyReferenceOperation { Property: { Name: "System", IsStatic: true } property } && property.ContainingType.Is(timeProvider))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reports a timed call that passes <c>TimeProvider.System</c>, when it is on the loop; no fix, the right provider is the caller's to choose.</summary>
+    private static void ReportSystemProvider(OperationAnalysisContext context, TestScope scope, SyntaxNode syntax)
+    {
+        if (scope.IsOnLoop(context.ContainingSymbol, context.Options, syntax.SyntaxTree))
+        {
+            context.ReportDiagnostic(Create(syntax.GetLocation(), "TimeProvider.System", null));
+        }
     }
 
     /// <summary>Creates the diagnostic, with the fix hint when there is one.</summary>

@@ -1,5 +1,3 @@
-using TrioTest.Analyzers.CodeFixes;
-using TrioTest.Analyzers.Time;
 using Verifier = TrioTest.Analyzers.Tests.Verifiers.Verify<TrioTest.Analyzers.Time.RealTimerAnalyzer, TrioTest.Analyzers.CodeFixes.TimeProviderCodeFix>;
 
 namespace TrioTest.Analyzers.Tests.Time;
@@ -20,6 +18,19 @@ public class RealTimerAnalyzerTests
                 using var source = {|TRIO001:new CancellationTokenSource(TimeSpan.FromSeconds(1))|};
                 {|TRIO001:linked.CancelAfter(100)|};
                 using var real = {|TRIO001:new Timer(_ => { }, null, 10, 10)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SystemProvider_InAsyncTest_FiresWithoutFix() => Verifier.NoFixAsync("""
+        public class Tests
+        {
+            [TrioTest.Xunit.AsyncTest]
+            public async Task Test()
+            {
+                await {|TRIO001:Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System)|};
+                using var source = {|TRIO001:new CancellationTokenSource(TimeSpan.FromSeconds(1), TimeProvider.System)|};
             }
         }
         """);
