@@ -148,6 +148,19 @@ public sealed partial class AsyncTestTests
     }
 
     [Fact]
+    public void Report_names_the_trace_hash_that_the_harness_gives_the_same_body_and_seed()
+    {
+        CaseResult explored = XunitPipeline.RunOne(typeof(RaceFixtures), nameof(RaceFixtures.Racy_explored));
+        string seed = SeedPattern().Match(explored.Message).Groups[1].Value;
+
+        TrioTestResult direct = TrioTestRunner.Run(RaceFixtures.LostUpdateAsync, new TrioTestOptions { Seed = TrioSeed.Parse(seed, "the report"), GetEnvironmentVariable = _ => null });
+
+        direct.Passed.Should().BeFalse();
+        explored.Message.Should().Contain($"  trace: {direct.Trace.Hash[..16]} (sha256 of the canonical trace, {direct.Trace.Count} events)",
+            "the adapter adds no event of its own, so the hash is the body's in any project");
+    }
+
+    [Fact]
     public void Race_replays_from_the_seed_in_TRIOTEST_SEED()
     {
         CaseResult explored = XunitPipeline.RunOne(typeof(RaceFixtures), nameof(RaceFixtures.Racy_explored));

@@ -12,6 +12,7 @@ namespace TrioTest.Testing;
 /// TrioTest: InvalidOperationException: balance went negative
 ///   seed 0x9E3779B97F4A7C15 (schedule 37 of 1000, Pct depth 3), virtual time 00:00:12.500, 213 steps, 4 tasks
 ///   replay: [AsyncTest(Seed = "0x9E3779B97F4A7C15")] or TRIOTEST_SEED=0x9E3779B97F4A7C15
+///   trace: 5d1c0e6a9b3f2e47 (sha256 of the canonical trace, 240 events)
 ///   last steps:
 ///     step  time          task              event
 ///     198   00:00:12.000  main/a->b         checkpoint "debit"   Bank.cs:42
@@ -40,6 +41,13 @@ internal static class FailureReport
         else
         {
             text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Seed = \"").Append(seed).Append("\")] or TRIOTEST_SEED=").Append(seed).Append('\n');
+        }
+
+        if (outcome.Trace.Count > 0)
+        {
+            // The same seed and code give the same hash in any project: a replay that prints another one ran another schedule.
+            text.Append("  trace: ").Append(outcome.Trace.Hash.AsSpan(0, 16)).Append(" (sha256 of the canonical trace, ")
+                .Append((outcome.Trace.DroppedCount + outcome.Trace.Count).ToString(CultureInfo.InvariantCulture)).Append(" events)\n");
         }
 
         AppendLimit(text, failure, options.ReplayAttribute);

@@ -105,7 +105,9 @@ internal sealed partial class Exploration
                 {
                     background.CancelScope.Cancel("the test body returned");
                 }
-            });
+
+                // The harness's own nursery: no source location, rather than a line of TrioTest's in every trace.
+            }, filePath: string.Empty, line: 0);
         });
         _currentScope = null;
     }

@@ -70,6 +70,9 @@ internal static class TraceFormat
         text.Append('"');
     }
 
+    /// <summary>Gets <c>File.cs</c> from a compiler-recorded path, or an empty string.</summary>
+    public static string FileName(string filePath) => filePath.Length == 0 ? string.Empty : Path.GetFileName(filePath.Replace('\\', '/'));
+
     /// <summary>Gets <c>File.cs:42</c> from a compiler-recorded path and line, or an empty string.</summary>
     public static string Source(string filePath, int line) =>
         filePath.Length == 0 ? string.Empty : $"{Path.GetFileName(filePath.Replace('\\', '/'))}:{line.ToString(CultureInfo.InvariantCulture)}";

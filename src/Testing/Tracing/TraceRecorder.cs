@@ -47,7 +47,7 @@ public sealed class TraceRecorder : Instrument
     private StringBuilder? _line;
 
     /// <summary>The <c>File.cs:42</c> text of each call site seen, so recording a checkpoint allocates nothing in the steady state.</summary>
-    private readonly Dictionary<(string FilePath, int Line), string> _sources = [];
+    private readonly Dictionary<(string FilePath, int Line), CallSite> _sources = [];
 
     /// <summary>Initializes a new instance of the <see cref="TraceRecorder"/> class that keeps the last <see cref="DefaultWindow"/> events.</summary>
     public TraceRecorder()
@@ -115,7 +115,7 @@ public sealed class TraceRecorder : Instrument
     {
         CheckpointLocation location = args.Location;
         TraceEventKind kind = location.Kind == CheckpointKind.Wait ? TraceEventKind.Wait : TraceEventKind.Checkpoint;
-        Add(args.Step, args.Time, args.Task, kind, location.Label, Source(location.FilePath, location.Line));
+        Add(args.Step, args.Time, args.Task, kind, location.Label, location.FilePath, location.Line);
     }
 
     /// <inheritdoc/>
@@ -128,7 +128,7 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     public override void Note(in NoteEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Note, args.Text, Source(args.FilePath, args.Line));
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Note, args.Text, args.FilePath, args.Line);
 
     /// <inheritdoc/>
     public override void ClockJumped(in ClockJumpEventArgs args) =>
@@ -145,16 +145,25 @@ public sealed class TraceRecorder : Instrument
     /// <summary>Gets the step number of the last event, for events whose hook carries none.</summary>
     private long LastStep => _count == 0 ? 0 : _ring[(_start + _count - 1) % _ring.Length].Step;
 
-    /// <summary>Gets the cached source text of a call site.</summary>
-    private string Source(string filePath, int line)
+    /// <summary>Gets the cached texts of a call site: <c>File.cs:42</c>, and whether it is TrioTest's own (then the test's line is looked up on the stack).</summary>
+    private CallSite Site(string filePath, int line)
     {
-        if (!_sources.TryGetValue((filePath, line), out string? text))
+        if (!_sources.TryGetValue((filePath, line), out CallSite site))
         {
-            text = TraceFormat.Source(filePath, line);
-            _sources.Add((filePath, line), text);
+            site = new CallSite(TraceFormat.Source(filePath, line), UserFrames.IsOwn(filePath) ? TraceFormat.FileName(filePath) : null);
+            _sources.Add((filePath, line), site);
         }
 
-        return text;
+        return site;
+    }
+
+    /// <summary>Appends a checkpoint or note: at the caller's line, or for TrioTest's own call sites at the test's line found on the stack.</summary>
+    private void Add(long step, TimeSpan time, TrioTask task, TraceEventKind kind, string? label, string filePath, int line)
+    {
+        CallSite site = Site(filePath, line);
+        Append(site.OwnFile is { } own
+            ? new TraceEvent(step, time, task.Path, task.Name, kind, label, UserFrames.FindUserLine()) { CanonicalSource = own }
+            : new TraceEvent(step, time, task.Path, task.Name, kind, label, site.Text));
     }
 
     /// <summary>Appends one task event.</summary>
@@ -181,6 +190,9 @@ public sealed class TraceRecorder : Instrument
             _start = _start + 1 == _ring.Length ? 0 : _start + 1;
         }
     }
+
+    /// <summary>A call site's texts: <c>File.cs:42</c>, and for TrioTest's own sites the file name the canonical text keeps.</summary>
+    private readonly record struct CallSite(string Text, string? OwnFile);
 
     /// <summary>Folds the canonical line of an event that leaves the window into the hash of the dropped events.</summary>
     private void Drop(in TraceEvent e)

@@ -13,7 +13,50 @@ public class CheckpointTraceTests
         string second = RunWorkers(seed: 99).ToCanonicalText();
 
         second.Should().Be(first);
-        first.Should().Contain(" main/w0 checkpoint \"work\" CheckpointTraceTests.cs:");
+        first.Should().Contain(" main/w0 checkpoint \"work\" CheckpointTraceTests.cs\n");
+    }
+
+    [Fact]
+    public void CanonicalText_LeavesLineNumbersOut_WhileTheReportTableKeepsThem()
+    {
+        CheckpointTrace trace = Record(async () => await Trio.CheckpointAsync("here"));
+
+        TraceEvent here = trace.Single(e => e.Label == "here");
+        here.Source.Should().MatchRegex(@"^CheckpointTraceTests\.cs:\d+$");
+        here.CanonicalSource.Should().Be("CheckpointTraceTests.cs");
+        trace.ToCanonicalText().Should().Contain("checkpoint \"here\" CheckpointTraceTests.cs\n");
+        CheckpointTrace.FormatTable(trace).Should().Contain("checkpoint \"here\"   " + here.Source);
+    }
+
+    [Fact]
+    public void Hash_ACheckpointThatOnlyMovesLines_KeepsTheHash()
+    {
+        string before = Record(async () => await Trio.CheckpointAsync("moved")).Hash;
+
+        string after = Record(async () =>
+
+            // The same body, a few lines further down.
+
+            await Trio.CheckpointAsync("moved")).Hash;
+
+        after.Should().Be(before);
+    }
+
+    [Fact]
+    public void Source_CheckpointPassedByTrioTestsOwnCode_NamesTheTestsLine()
+    {
+        var handler = new VirtualHttpHandler();
+        handler.MapGet("/quote").Respond("9.50", latency: TimeSpan.FromMilliseconds(80));
+
+        CheckpointTrace trace = Record(async () =>
+        {
+            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri("http://shop.test") };
+            await client.GetStringAsync("/quote");
+        });
+
+        TraceEvent wait = trace.Single(e => e.Label == "GET /quote");
+        wait.Source.Should().MatchRegex(@"^CheckpointTraceTests\.cs:\d+$", "the test's line, not the handler's");
+        wait.CanonicalSource.Should().Be("VirtualHttpHandler.cs", "the hash keeps the compile-time caller, which inlining cannot move");
     }
 
     [Fact]
