@@ -11,7 +11,8 @@ namespace TrioTest.Analyzers.Threads;
 /// <summary>
 /// TRIO005: <c>.Result</c>, <c>.Wait(...)</c>, <c>GetAwaiter().GetResult()</c>, <c>Task.WaitAll</c> and
 /// <c>Task.WaitAny</c> in code on the loop, unless the task is known to have completed: it was awaited (alone or in
-/// <c>Task.WhenAll</c>/<c>WhenAny</c>) or its <c>IsCompleted...</c>/<c>Status</c> was read earlier in the same body.
+/// <c>Task.WhenAll</c>/<c>WhenAny</c>), it is what an awaited <c>Task.WhenAny</c> returned, or its
+/// <c>IsCompleted...</c>/<c>Status</c> was read earlier in the same body.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
@@ -106,6 +107,14 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         if (symbol is null || body is null || waited?.SemanticModel is not { } model)
         {
             return false;
+        }
+
+        // var done = await Task.WhenAny(a, b): the task WhenAny returns has completed.
+        if (symbol is ILocalSymbol declared && declared.DeclaringSyntaxReferences.Length == 1
+            && declared.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: AwaitExpressionSyntax { Expression: InvocationExpressionSyntax whenAny } }
+            && whenAny.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAny" })
+        {
+            return true;
         }
 
         foreach (IdentifierNameSyntax name in body.DescendantNodes().OfType<IdentifierNameSyntax>())

@@ -40,6 +40,8 @@ public class BlockingWaitAnalyzerTests
                 }
 
                 sum += await Task.FromResult(1);
+                Task<int> winner = await Task.WhenAny(first, fourth);
+                sum += winner.Result;
             }
         }
         """);
