@@ -47,6 +47,7 @@ internal sealed class ExplorationCommand : TestCommand
         try
         {
             TrioTestOptions options = _settings.ToOptions(_test.FullName, regressionFile);
+            options.TestAssembly = fixture.Assembly;
 
             // NUnit's commands are synchronous: this thread waits while the loop thread runs every schedule.
             TrioTestResult outcome = TrioTestRunner.RunAsync(schedules.RunAsync, options, context.CancellationToken).GetAwaiter().GetResult();

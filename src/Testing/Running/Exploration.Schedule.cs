@@ -3,8 +3,11 @@ namespace TrioTest.Testing;
 /// <summary>One schedule: a fresh virtual clock, the seed and strategy, the trace recorder, the background nursery.</summary>
 internal sealed partial class Exploration
 {
-    /// <summary>Runs the body once under <paramref name="strategy"/> with <paramref name="seed"/>, and says what happened; PCT's sizing run does not count as a schedule.</summary>
-    private ScheduleOutcome RunSchedule(ulong seed, SeedSource source, int number, int planned, ScheduleStrategy strategy, bool sizing = false)
+    /// <summary>
+    /// Runs the body once under <paramref name="strategy"/> with <paramref name="seed"/>, and says what happened. PCT's
+    /// sizing run and the schedules that check a failure's dependence on the schedule are not counted.
+    /// </summary>
+    private ScheduleOutcome RunSchedule(ulong seed, SeedSource source, int number, int planned, ScheduleStrategy strategy, bool counted = true)
     {
         if (_stopReason is { } stopped)
         {
@@ -12,7 +15,7 @@ internal sealed partial class Exploration
             return new ScheduleOutcome(seed, source, number, CreateTimeout(stopped), CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
         }
 
-        if (!sizing)
+        if (counted)
         {
             _schedulesRun++;
         }

@@ -49,6 +49,15 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>Failures of tasks nobody awaited, heard of (on the finalizer thread) while the exploration runs; guarded by itself.</summary>
     private readonly List<(TrioTestContext Context, Exception Failure)> _unobserved = [];
 
+    /// <summary>How many other schedules a failure in the first one runs to learn whether it depends on the schedule.</summary>
+    private const int DependenceProbes = 8;
+
+    /// <summary>The most steps those schedules take together (about a second here), so a slow failing body is not run eight more times.</summary>
+    private const long DependenceProbeSteps = 1_000_000;
+
+    /// <summary>How many schedules of this exploration passed.</summary>
+    private int _schedulesPassed;
+
     /// <summary>How many schedules have started.</summary>
     private int _schedulesRun;
 
@@ -116,6 +125,11 @@ internal sealed partial class Exploration : IDisposable
         else if (!string.IsNullOrWhiteSpace(environmentSeed))
         {
             fixedSeeds.Add((TrioSeed.Parse(environmentSeed, "The environment variable TRIOTEST_SEED"), SeedSource.Environment));
+            if (_options.BaseSeed is { } baseSeedSet)
+            {
+                _warnings.Add(
+                    $"TRIOTEST_SEED={environmentSeed.Trim()} replaced this test's exploration (BaseSeed = {TrioSeed.Format(baseSeedSet)}, {_options.Iterations} schedule(s)) with that one schedule. TRIOTEST_SEED applies to every test in the run: filter the run to the test you replay (dotnet test --filter \"FullyQualifiedName~{_options.TestName ?? "YourTest"}\"), or unset it.");
+            }
         }
         else
         {
@@ -124,6 +138,11 @@ internal sealed partial class Exploration : IDisposable
                 foreach (ulong recorded in RegressionFile.ReadSeeds(path, name, _warnings))
                 {
                     fixedSeeds.Add((recorded, SeedSource.Regression));
+                }
+
+                if (_options.TestAssembly is { } assembly)
+                {
+                    RegressionFile.WarnAboutMissingTests(path, assembly, _warnings);
                 }
             }
 
@@ -151,7 +170,7 @@ internal sealed partial class Exploration : IDisposable
                 {
                     // The FIFO sizing run is no Pct schedule: numbered 0, not counted, and a failure it finds is reported
                     // as FIFO's (it is the same for every seed, so the FIFO strategy replays it with no seed at all).
-                    ScheduleOutcome sizing = RunSchedule(seed, source, number: 0, planned, ScheduleStrategy.Fifo, sizing: true);
+                    ScheduleOutcome sizing = RunSchedule(seed, source, number: 0, planned, ScheduleStrategy.Fifo, counted: false);
                     if (sizing.Failure is not null)
                     {
                         return Fail(sizing, planned, ExplorationStrategy.Fifo);
@@ -172,6 +191,8 @@ internal sealed partial class Exploration : IDisposable
             {
                 return Fail(last, planned);
             }
+
+            _schedulesPassed++;
         }
 
         return new TrioTestResult(last!, _schedulesRun, planned, _options.Strategy, _options.PctDepth, report: null, _warnings);
@@ -185,25 +206,89 @@ internal sealed partial class Exploration : IDisposable
     {
         ExplorationStrategy ranBy = strategy ?? _options.Strategy;
         _cancellationToken.ThrowIfCancellationRequested();
+        string? notRecorded = null;
         if (outcome.Source == SeedSource.Entropy && _options.RegressionFilePath is { } path && _options.TestName is { } name)
         {
-            try
+            if (!DependsOnSchedule(outcome, ranBy, out string? why))
             {
-                RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}", _warnings);
+                notRecorded = $"  not recorded in {Path.GetFileName(path)}: {why}";
             }
-            catch (TrioTestConfigurationException e)
+            else
             {
-                _warnings.Add(e.Message);
+                try
+                {
+                    RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}", _warnings);
+                }
+                catch (TrioTestConfigurationException e)
+                {
+                    _warnings.Add(e.Message);
+                }
             }
         }
 
         string report = FailureReport.Format(outcome, _options, planned, ranBy);
+        if (notRecorded is not null)
+        {
+            report += "\n" + notRecorded;
+        }
+
         if (_warnings.Count > 0)
         {
             report += "\n  warnings:\n" + string.Concat(_warnings.Select(static w => "    " + w + "\n")).TrimEnd('\n');
         }
 
         return new TrioTestResult(outcome, _schedulesRun, planned, ranBy, _options.PctDepth, report, _warnings);
+    }
+
+    /// <summary>
+    /// Decides whether a failure depends on the schedule, the condition for recording its seed: a test that fails the same
+    /// way in every order (a wrong assertion, a bad setting) is not a race, and its seed would only replay what every run
+    /// shows. It does if an earlier schedule of this exploration passed (free: the usual case once Iterations is above 1);
+    /// otherwise up to <see cref="DependenceProbes"/> other schedules run (FIFO order first, then seeds derived from the
+    /// failing one), uncounted, until one passes or they have taken <see cref="DependenceProbeSteps"/> steps. The decision
+    /// depends on steps, not real time, so it is the same on every machine. Only a failing test pays for it.
+    /// </summary>
+    private bool DependsOnSchedule(ScheduleOutcome failed, ExplorationStrategy strategy, out string? why)
+    {
+        why = null;
+        if (_schedulesPassed > 0)
+        {
+            return true;
+        }
+
+        if (failed.Failure is StepLimitExceededException)
+        {
+            why = "a schedule that ran into the step limit is not run again to learn whether the failure depends on the schedule";
+            return false;
+        }
+
+        long probeSteps = 0;
+        int probes = 0;
+        for (int probe = 0; probe < DependenceProbes && _stopReason is null && probeSteps < DependenceProbeSteps; probe++)
+        {
+            probes++;
+            ScheduleStrategy order = probe == 0 || strategy == ExplorationStrategy.Fifo ? ScheduleStrategy.Fifo
+                : strategy == ExplorationStrategy.Pct ? new PctStrategy(_options.PctDepth, Math.Max(1, failed.Steps))
+                : new RandomStrategy();
+            ulong seed = DeterministicRandom.DeriveSeed(failed.Seed, (ulong)(probe + 1));
+            ScheduleOutcome other = RunSchedule(seed, SeedSource.Entropy, failed.Schedule, failed.Schedule, order, counted: false);
+            if (other.Failure is null)
+            {
+                return true;
+            }
+
+            probeSteps += other.Steps;
+
+            if (strategy == ExplorationStrategy.Fifo)
+            {
+                break;
+            }
+        }
+
+        why = strategy == ExplorationStrategy.Fifo
+            ? "FIFO order has one schedule, so the failure cannot depend on it"
+            : $"it fails in every schedule tried ({(probes == 1 ? "FIFO order" : $"FIFO order and {probes - 1} other seeds")}), so it does not depend on the schedule: a seed would only replay what every run shows";
+        return false;
     }
 
     /// <summary>

@@ -173,6 +173,12 @@ public sealed class TrioTestOptions
     /// <summary>Gets or sets the regression file: failing seeds are recorded there and replayed first on later runs. <see langword="null"/> (the default) records nothing.</summary>
     public string? RegressionFilePath { get; set; }
 
+    /// <summary>
+    /// Gets or sets the assembly that holds the test, so the regression file's entries for tests it no longer has (renamed
+    /// or deleted) are reported once per process; <see langword="null"/> (the default) skips that check. The adapters set it.
+    /// </summary>
+    public System.Reflection.Assembly? TestAssembly { get; set; }
+
     /// <summary>Gets or sets a value indicating whether schedules record their <see cref="CheckpointTrace"/>; <see langword="true"/> by default.</summary>
     public bool RecordTrace { get; set; } = true;
 

@@ -75,6 +75,9 @@ internal sealed class RegressionSnapshot
     /// <returns>The seeds; empty if there are none.</returns>
     public IReadOnlyList<ulong> SeedsFor(string testName) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) ? seeds.InOrder : [];
 
+    /// <summary>Gets the names of the tests the file has entries for, in ordinal order.</summary>
+    public IReadOnlyList<string> TestNames => field ??= [.. _seedsByTest.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Tells whether the file records <paramref name="seed"/> for <paramref name="testName"/>.</summary>
     /// <param name="testName">The test's name.</param>
     /// <param name="seed">The seed.</param>

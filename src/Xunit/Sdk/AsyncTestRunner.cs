@@ -55,6 +55,7 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         string? regressionFile = settings.RecordRegressions ? RegressionFile.FindDefaultPath(Path.GetDirectoryName(TestClass.Assembly.Location)!) : null;
         string replayAttribute = TestMethod.GetCustomAttribute<AsyncTheoryAttribute>() is null ? "AsyncTest" : "AsyncTheory";
         TrioTestOptions options = settings.ToOptions(testName, regressionFile, replayAttribute);
+        options.TestAssembly = TestClass.Assembly;
         var timer = new ExecutionTimer();
         await timer.AggregateAsync(async () =>
         {

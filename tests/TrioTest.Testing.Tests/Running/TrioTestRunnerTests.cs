@@ -216,8 +216,9 @@ public class TrioTestRunnerTests
         lines[0].Should().Be("TrioTest: InvalidOperationException: balance went negative");
         lines[1].Should().Be($"  seed {seed} (schedule 1 of 4, Random), virtual time 00:00:12.500, {result.Steps} steps, 2 tasks");
         lines[2].Should().Be($"  replay: [AsyncTest(Seed = \"{seed}\")] or TRIOTEST_SEED={seed}");
-        lines[3].Should().Be("  last steps:");
-        lines[4].Should().MatchRegex(@"^    step\s+time\s+task\s+event$");
+        lines[3].Should().Be($"  trace: {result.Trace.Hash[..16]} (sha256 of the canonical trace, {result.Trace.Count} events)");
+        lines[4].Should().Be("  last steps:");
+        lines[5].Should().MatchRegex(@"^    step\s+time\s+task\s+event$");
         result.Report.Should().Contain("main/a->b         checkpoint \"debit\"   TrioTestRunnerTests.cs:");
         result.Failure.Should().BeOfType<InvalidOperationException>();
     }
