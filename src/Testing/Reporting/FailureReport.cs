@@ -29,7 +29,7 @@ internal static class FailureReport
         string[] lines = Describe(failure).ReplaceLineEndings("\n").Split('\n');
         var text = new StringBuilder();
         text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0].Trim()).Append('\n');
-        text.Append("  seed ").Append(seed).Append(" (").Append(Where(outcome, schedulesPlanned, strategy, options.PctDepth)).Append("), virtual time ")
+        text.Append("  seed ").Append(seed).Append(" (").Append(Where(outcome, schedulesPlanned, strategy, options.PctDepth, options.Shard)).Append("), virtual time ")
             .Append(TraceFormat.Time(outcome.VirtualTime)).Append(", ")
             .Append(outcome.Steps.ToString(CultureInfo.InvariantCulture)).Append(outcome.Steps == 1 ? " step, " : " steps, ")
             .Append(outcome.TaskCount.ToString(CultureInfo.InvariantCulture)).Append(outcome.TaskCount == 1 ? " task" : " tasks").Append('\n');
@@ -101,8 +101,9 @@ internal static class FailureReport
     }
 
     /// <summary>Describes where the schedule sits: its number and strategy, or the source of a replayed seed.</summary>
-    private static string Where(ScheduleOutcome outcome, int schedulesPlanned, ExplorationStrategy strategy, int pctDepth)
+    private static string Where(ScheduleOutcome outcome, int schedulesPlanned, ExplorationStrategy strategy, int pctDepth, TestShard? shard)
     {
+        string inShard = shard is { } s ? $", shard {s}" : string.Empty;
         string how = strategy == ExplorationStrategy.Pct ? $"Pct depth {pctDepth}" : strategy.ToString();
         if (outcome.Schedule == 0)
         {
@@ -118,8 +119,8 @@ internal static class FailureReport
         {
             SeedSource.Explicit => $"the test's Seed, {how}",
             SeedSource.Environment => $"from TRIOTEST_SEED, {how}",
-            SeedSource.Regression => $"recorded regression, {how}",
-            _ => $"schedule {outcome.Schedule} of {schedulesPlanned}, {how}",
+            SeedSource.Regression => $"recorded regression{inShard}, {how}",
+            _ => $"schedule {outcome.Schedule} of {schedulesPlanned}{inShard}, {how}",
         };
     }
 }

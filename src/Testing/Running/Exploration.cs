@@ -111,12 +111,13 @@ internal sealed partial class Exploration : IDisposable
         _cancellationRegistration.Dispose();
     }
 
-    /// <summary>Resolves the plan, then runs it.</summary>
+    /// <summary>Resolves the plan, then runs it: this shard's share of it, when the exploration is sharded.</summary>
     private TrioTestResult RunCore()
     {
         List<(ulong Seed, SeedSource Source)> fixedSeeds = [];
         int iterations = 0;
         ulong baseSeed = 0;
+        TestShard? shard = ResolveShard();
         string? environmentSeed = _options.GetEnvironmentVariable("TRIOTEST_SEED");
         if (_options.Seed is { } explicitSeed)
         {
@@ -147,7 +148,7 @@ internal sealed partial class Exploration : IDisposable
             }
 
             iterations = _options.Strategy == ExplorationStrategy.Fifo ? 1 : Math.Max(_options.Iterations, ReadIterationsFromEnvironment());
-            baseSeed = _options.BaseSeed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
+            baseSeed = ResolveBaseSeed(shard);
         }
 
         foreach (string warning in _warnings)
@@ -156,10 +157,21 @@ internal sealed partial class Exploration : IDisposable
         }
 
         int planned = fixedSeeds.Count + iterations;
+        int plannedHere = 0;
+        for (int i = 0; i < planned; i++)
+        {
+            plannedHere += RunsHere(shard, i, fixedSeeds) ? 1 : 0;
+        }
+
         long? stepEstimate = null;
         ScheduleOutcome? last = null;
         for (int i = 0; i < planned; i++)
         {
+            if (!RunsHere(shard, i, fixedSeeds))
+            {
+                continue;
+            }
+
             (ulong seed, SeedSource source) = i < fixedSeeds.Count
                 ? fixedSeeds[i]
                 : (DeterministicRandom.DeriveSeed(baseSeed, (ulong)(i - fixedSeeds.Count + 1)), SeedSource.Entropy);
@@ -173,7 +185,7 @@ internal sealed partial class Exploration : IDisposable
                     ScheduleOutcome sizing = RunSchedule(seed, source, number: 0, planned, ScheduleStrategy.Fifo, counted: false);
                     if (sizing.Failure is not null)
                     {
-                        return Fail(sizing, planned, ExplorationStrategy.Fifo);
+                        return Fail(sizing, planned, plannedHere, ExplorationStrategy.Fifo);
                     }
 
                     stepEstimate = Math.Max(1, sizing.Steps);
@@ -189,20 +201,82 @@ internal sealed partial class Exploration : IDisposable
             last = RunSchedule(seed, source, i + 1, planned, strategy);
             if (last.Failure is not null)
             {
-                return Fail(last, planned);
+                return Fail(last, planned, plannedHere);
             }
 
             _schedulesPassed++;
         }
 
-        return new TrioTestResult(last!, _schedulesRun, planned, _options.Strategy, _options.PctDepth, report: null, _warnings);
+        // A shard may own none of a test's schedules (one schedule, eight shards): it passes having run nothing.
+        last ??= new ScheduleOutcome(0, SeedSource.Entropy, 0, null, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
+        return new TrioTestResult(last, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard };
+    }
+
+    /// <summary>
+    /// Whether this shard runs the <paramref name="position"/>-th schedule (from 0) of the unsharded plan: a replay
+    /// (explicit seed, <c>TRIOTEST_SEED</c>) runs in every shard, so a pasted replay line works anywhere; recorded
+    /// regressions and explored schedules are dealt round-robin, each list on its own.
+    /// </summary>
+    private static bool RunsHere(TestShard? shard, int position, List<(ulong Seed, SeedSource Source)> fixedSeeds)
+    {
+        if (shard is not { } s)
+        {
+            return true;
+        }
+
+        if (position < fixedSeeds.Count)
+        {
+            return fixedSeeds[position].Source != SeedSource.Regression || s.Owns(position);
+        }
+
+        return s.Owns(position - fixedSeeds.Count);
+    }
+
+    /// <summary>Reads the shard: <see cref="TrioTestOptions.Shard"/>, else <c>TRIOTEST_SHARD</c>; stored in the options so the report names it.</summary>
+    private TestShard? ResolveShard()
+    {
+        if (_options.Shard is null && _options.GetEnvironmentVariable("TRIOTEST_SHARD") is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            _options.Shard = TestShard.Parse(text, "TRIOTEST_SHARD");
+        }
+
+        return _options.Shard;
+    }
+
+    /// <summary>
+    /// Gets the base seed of an exploration: <see cref="TrioTestOptions.BaseSeed"/>, else <c>TRIOTEST_BASE_SEED</c> mixed with
+    /// the test's name (so tests explore different schedules), else fresh entropy, which a sharded run cannot use.
+    /// </summary>
+    private ulong ResolveBaseSeed(TestShard? shard)
+    {
+        if (_options.BaseSeed is { } set)
+        {
+            return set;
+        }
+
+        string? text = _options.GetEnvironmentVariable("TRIOTEST_BASE_SEED");
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            ulong family = TrioSeed.Parse(text, "The environment variable TRIOTEST_BASE_SEED");
+            return _options.TestName is { } name ? DeterministicRandom.DeriveSeed(family, StableHash.Of(name)) : family;
+        }
+
+        if (shard is { Count: > 1 } s)
+        {
+            throw new TrioTestConfigurationException(
+                $"TRIOTEST_SHARD is \"{s}\", but test {_options.TestName ?? "(unnamed)"} has no fixed base seed, so each shard would explore its own random schedules instead of its share of one exploration. "
+                + "Set TRIOTEST_BASE_SEED to the same value in every shard (such as the CI run's number: TRIOTEST_BASE_SEED=${{ github.run_id }} on GitHub Actions, $(Build.BuildId) on Azure Pipelines), or set BaseSeed on the test.");
+        }
+
+        return BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
     }
 
     /// <summary>Builds the failed result, and records a newly found seed in the regression file.</summary>
     /// <param name="outcome">The failed schedule.</param>
-    /// <param name="planned">How many schedules were planned.</param>
+    /// <param name="planned">How many schedules the unsharded run plans.</param>
     /// <param name="strategy">The strategy that ran it, when not the exploration's own (PCT's FIFO sizing run).</param>
-    private TrioTestResult Fail(ScheduleOutcome outcome, int planned, ExplorationStrategy? strategy = null)
+    /// <param name="plannedHere">How many of them this shard runs.</param>
+    private TrioTestResult Fail(ScheduleOutcome outcome, int planned, int plannedHere, ExplorationStrategy? strategy = null)
     {
         ExplorationStrategy ranBy = strategy ?? _options.Strategy;
         _cancellationToken.ThrowIfCancellationRequested();
@@ -237,7 +311,7 @@ internal sealed partial class Exploration : IDisposable
             report += "\n  warnings:\n" + string.Concat(_warnings.Select(static w => "    " + w + "\n")).TrimEnd('\n');
         }
 
-        return new TrioTestResult(outcome, _schedulesRun, planned, ranBy, _options.PctDepth, report, _warnings);
+        return new TrioTestResult(outcome, _schedulesRun, plannedHere, ranBy, _options.PctDepth, report, _warnings) { Shard = _options.Shard };
     }
 
     /// <summary>

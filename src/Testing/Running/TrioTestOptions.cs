@@ -7,7 +7,9 @@ namespace TrioTest.Testing;
 /// <remarks>
 /// Environment variables, read when the test runs: <c>TRIOTEST_SEED</c> replays one schedule (it loses only to
 /// <see cref="Seed"/>); <c>TRIOTEST_ITERATIONS</c> raises <see cref="Iterations"/> to at least its value, to deepen
-/// exploration in a nightly run.
+/// exploration in a nightly run; <c>TRIOTEST_SHARD=i/n</c> runs shard i of n (see <see cref="Shard"/>);
+/// <c>TRIOTEST_BASE_SEED</c> fixes the base seed of every test that sets no <see cref="BaseSeed"/> (mixed with the
+/// test's name, so tests explore different schedules).
 /// </remarks>
 public sealed class TrioTestOptions
 {
@@ -53,6 +55,18 @@ public sealed class TrioTestOptions
     /// draws a fresh one each run. Fix it to make an exploration itself repeatable, as CI gates and benchmarks do.
     /// </summary>
     public ulong? BaseSeed { get; set; }
+
+    /// <summary>
+    /// Gets or sets the share of the exploration this run explores, to spread one exploration over a CI job matrix;
+    /// <see langword="null"/> (the default) reads <c>TRIOTEST_SHARD</c> (such as <c>3/8</c>), and runs everything when it is unset.
+    /// </summary>
+    /// <remarks>
+    /// Shard i of n runs the explored schedules whose number from 0 leaves remainder i when divided by n, and the same share
+    /// of the regression file's seeds; a replay (<see cref="Seed"/>, <c>TRIOTEST_SEED</c>) runs in every shard. The shards
+    /// of one base seed are disjoint and together run exactly the unsharded run's schedules, so they need a fixed base seed:
+    /// <see cref="BaseSeed"/> or <c>TRIOTEST_BASE_SEED</c>; without one a sharded run fails with a message that says so.
+    /// </remarks>
+    public TestShard? Shard { get; set; }
 
     /// <summary>Gets or sets how many schedules to explore when no seed is given; 1 by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>

@@ -45,7 +45,7 @@ public sealed class TrioTestResult
     /// <summary>Gets how many schedules ran.</summary>
     public int SchedulesRun { get; }
 
-    /// <summary>Gets how many schedules were planned (recorded regressions plus iterations).</summary>
+    /// <summary>Gets how many schedules were planned (recorded regressions plus iterations): this shard's share of them when <see cref="Shard"/> is set.</summary>
     public int SchedulesPlanned { get; }
 
     /// <summary>Gets the strategy the schedules used.</summary>
@@ -66,6 +66,10 @@ public sealed class TrioTestResult
     /// <summary>Gets how many tasks the failing (or last) schedule started, main included.</summary>
     public int TaskCount { get; }
 
+    /// <summary>Gets the shard this run explored (from <see cref="TrioTestOptions.Shard"/> or <c>TRIOTEST_SHARD</c>); <see langword="null"/> when it explored everything.</summary>
+    /// <remarks>A shard that owns none of a test's schedules passes with <see cref="SchedulesRun"/> 0.</remarks>
+    public TestShard? Shard { get; init; }
+
     /// <summary>Gets problems the harness survived, such as a corrupt line in the regression file.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -81,6 +85,6 @@ public sealed class TrioTestResult
 
     /// <inheritdoc/>
     public override string ToString() => Passed
-        ? $"passed: {SchedulesRun} schedule(s), last seed {TrioSeed.Format(Seed)}"
+        ? SchedulesRun == 0 ? $"passed: no schedule of this test is in shard {Shard}" : $"passed: {SchedulesRun} schedule(s), last seed {TrioSeed.Format(Seed)}"
         : $"failed: schedule {Schedule} of {SchedulesPlanned}, seed {TrioSeed.Format(Seed)}: {Failure!.GetType().Name}";
 }
