@@ -58,4 +58,29 @@ public sealed class AssertFixtures
         await Trio.CheckpointAsync();
         Assert.Ignore("not today");
     }
+
+    // Blocking asserts on async code, on purpose: the analyzer flags them (TRIO008), the run must name the awaitable form.
+#pragma warning disable TRIO008
+    [AsyncTest]
+    public async Task Blocking_ThrowsAsync_on_the_loop()
+    {
+        await Trio.CheckpointAsync();
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+            throw new InvalidOperationException("late");
+        });
+    }
+
+    [AsyncTest]
+    public async Task Blocking_Multiple_with_async_code_on_the_loop()
+    {
+        await Trio.CheckpointAsync();
+        Assert.Multiple(async () =>
+        {
+            await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+            Assert.That(Trio.CurrentTime, Is.EqualTo(TimeSpan.FromSeconds(1)));
+        });
+    }
+#pragma warning restore TRIO008
 }

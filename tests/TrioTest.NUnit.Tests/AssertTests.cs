@@ -49,4 +49,18 @@ public sealed class AssertTests
         ignored.Outcome.Should().Be("Skipped:Ignored");
         ignored.Message.Should().Be("not today");
     }
+
+    [TestCase(nameof(AssertFixtures.Blocking_ThrowsAsync_on_the_loop), "NUnit's Assert.ThrowsAsync", "await Assert.ThatAsync(() => ..., Throws.TypeOf<TException>())")]
+    [TestCase(nameof(AssertFixtures.Blocking_Multiple_with_async_code_on_the_loop), "NUnit's Assert.Multiple", "await Assert.MultipleAsync(async () => ...)")]
+    public void Blocking_assert_on_async_code_fails_at_the_call_naming_the_awaitable_form(string method, string call, string fix)
+    {
+        CaseResult result = NUnitPipeline.RunOne(typeof(AssertFixtures), method);
+
+        result.Outcome.Should().Be("Failed:Error", "a BlockingWaitException is an error, not an assertion");
+        // At the call, not after the one-second blocked-loop limit (which would be a LoopBlockedException).
+        result.Message.Should().StartWith("TrioTest: BlockingWaitException: Task main blocked the TrioTest loop with " + call)
+            .And.Contain("at AssertFixtures.cs:")
+            .And.Contain("Instead: " + fix)
+            .And.Contain("seed 0x");
+    }
 }

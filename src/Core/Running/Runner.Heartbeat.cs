@@ -23,4 +23,17 @@ internal sealed partial class Runner
 
     /// <summary>Gets the task whose step started last. Any thread; its properties are a snapshot at best.</summary>
     internal TrioTask? SteppingTask => _steppingTask;
+
+    /// <summary>Gets a value indicating whether a step is running (the heartbeat is odd). Any thread.</summary>
+    internal bool IsInStep => (Volatile.Read(ref _heartbeat) & 1) != 0;
+
+    /// <summary>Gets or sets what the running step is blocked in, when the runtime reported a blocking wait: for the blocked-loop report. Any thread.</summary>
+    internal string? BlockingWait
+    {
+        get => Volatile.Read(ref _blockingWait);
+        set => Volatile.Write(ref _blockingWait, value);
+    }
+
+    /// <summary>The blocking wait the running step is in, if any.</summary>
+    private string? _blockingWait;
 }

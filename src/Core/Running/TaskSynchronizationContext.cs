@@ -15,6 +15,10 @@ namespace TrioTest;
 [DebuggerDisplay("TaskSynchronizationContext for {_task.Path}")]
 internal sealed class TaskSynchronizationContext : SynchronizationContext
 {
+    /// <summary>True while this thread reads the stack of a blocking wait: waits inside that (the symbol reader's) are not diagnosed again.</summary>
+    [ThreadStatic]
+    private static bool s_diagnosing;
+
     /// <summary>The run the task belongs to.</summary>
     private readonly Runner _runner;
 
@@ -25,6 +29,53 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
     {
         _runner = runner;
         _task = task;
+
+        // The runtime then reports every blocking wait on a thread where this context is current (all but Thread.Sleep) to Wait.
+        SetWaitNotificationRequired();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Called by the runtime before a blocking wait starts on a thread where this context is current. Inside a step on the
+    /// loop, a wait for a task (<c>.Wait()</c>, <c>.Result</c>, NUnit's <c>Assert.ThrowsAsync</c>) is a certain hang when the
+    /// task needs the loop: a run that fails on escapes fails here, at the call, with a <see cref="BlockingWaitException"/>.
+    /// Any other wait (a lock, an event) blocks as usual, with what it is noted for the blocked-loop report.
+    /// </remarks>
+    public override int Wait(IntPtr[] waitHandles, bool waitAll, int millisecondsTimeout)
+    {
+        if (millisecondsTimeout == 0 || !_runner.IsInStep || s_diagnosing)
+        {
+            // A poll never blocks; outside a step it is the loop's own idle wait; inside the diagnosis, the symbol reader's.
+            return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
+        }
+
+        BlockingWait wait;
+        s_diagnosing = true;
+        try
+        {
+            wait = BlockingWait.Diagnose(new StackTrace(1, fNeedFileInfo: true));
+        }
+        finally
+        {
+            s_diagnosing = false;
+        }
+
+        if (wait.WaitsForATask && _runner.Options.EscapePolicy == EscapePolicy.Fail)
+        {
+            var error = new BlockingWaitException(_task.Path, wait.Call, wait.CallSite, wait.Fix);
+            _runner.Fail(error);
+            throw error;
+        }
+
+        _runner.BlockingWait = wait.Describe();
+        try
+        {
+            return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
+        }
+        finally
+        {
+            _runner.BlockingWait = null;
+        }
     }
 
     /// <inheritdoc/>

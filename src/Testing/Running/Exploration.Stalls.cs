@@ -72,7 +72,7 @@ internal sealed partial class Exploration
 
             _stallWatch?.Change(System.Threading.Timeout.InfiniteTimeSpan, System.Threading.Timeout.InfiniteTimeSpan);
             TrioTask? task = runner.SteppingTask;
-            var error = new LoopBlockedException(task?.Path, task?.LastCheckpoint, blockedFor);
+            var error = new LoopBlockedException(task?.Path, task?.LastCheckpoint, blockedFor, runner.BlockingWait);
             Stop($"one step held the loop for {blockedFor.TotalSeconds:0.###} s");
             abandon(Abandoned(error));
         }

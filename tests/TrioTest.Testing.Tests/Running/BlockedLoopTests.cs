@@ -26,6 +26,7 @@ public class BlockedLoopTests
         LoopBlockedException error = result.Failure.Should().BeOfType<LoopBlockedException>().Subject;
         error.TaskPath.Should().Be("main/blocker");
         error.LastCheckpoint!.Value.Label.Should().Be("before the wait");
+        error.BlockingCall.Should().StartWith("a blocking wait (a lock, an event or a semaphore) at BlockedLoopTests.cs:");
         error.BlockedFor.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(200));
         result.Report.Should().Contain("One step of task main/blocker has held the TrioTest loop").And.Contain("Await instead of blocking");
     }
@@ -40,7 +41,11 @@ public class BlockedLoopTests
             return Task.CompletedTask;
         }, Options(TimeSpan.FromMilliseconds(200)));
 
-        result.Failure.Should().BeOfType<LoopBlockedException>().Which.TaskPath.Should().Be("main");
+        // Detected at the call: the runtime reports the wait to the loop's context before it blocks.
+        BlockingWaitException error = result.Failure.Should().BeOfType<BlockingWaitException>().Subject;
+        error.TaskPath.Should().Be("main");
+        error.CallSite.Should().StartWith("BlockedLoopTests.cs:");
+        error.Message.Should().Contain("a blocking wait for a task (.Wait(), .Result or .GetAwaiter().GetResult())").And.Contain("Instead: await the task.");
     }
 
     public enum Blocker
@@ -91,10 +96,20 @@ public class BlockedLoopTests
         TimeSpan took = watch.Elapsed;
         release.Cancel();
 
+        if (blocker is Blocker.Result or Blocker.GetResult)
+        {
+            // A wait for a task is reported by the runtime before it blocks: the test fails at the call.
+            BlockingWaitException atTheCall = result.Failure.Should().BeOfType<BlockingWaitException>().Subject;
+            atTheCall.TaskPath.Should().Be("main/blocker");
+            atTheCall.CallSite.Should().StartWith("BlockedLoopTests.cs:");
+            took.Should().BeLessThan(TimeSpan.FromSeconds(10));
+            return;
+        }
+
         LoopBlockedException error = result.Failure.Should().BeOfType<LoopBlockedException>().Subject;
         error.TaskPath.Should().Be("main/blocker");
-        // Blocking on a sleep passes the sleep's own checkpoint first: the report points at the line that blocks.
-        error.LastCheckpoint!.Value.Label.Should().Be(blocker is Blocker.Result or Blocker.GetResult ? "sleep" : "about to block");
+        error.LastCheckpoint!.Value.Label.Should().Be("about to block");
+        error.BlockingCall.Should().BeNull("a spin and Thread.Sleep are no waits the runtime reports");
         result.Report.Should().Contain("Await instead of blocking, run blocking work with Trio.ToThreadAsync");
         took.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1)).And.BeLessThan(TimeSpan.FromSeconds(10), "the limit is one second, where the watchdog took five minutes");
     }
