@@ -1,4 +1,5 @@
 using FluentAssertions;
+using TrioTest.Testing.Tests.Corpus;
 
 namespace TrioTest.Testing.Tests.Running;
 
@@ -13,21 +14,9 @@ public class BudgetTests
         GetEnvironmentVariable = _ => null,
     };
 
-    private static async Task TickForeverAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1), Trio.TimeProvider);
-        while (await timer.WaitForNextTickAsync())
-        {
-        }
-    }
+    private static Func<Task> TickForeverAsync => Runaways.Get("periodic-timer-1ms");
 
-    private static async Task CheckpointForeverAsync()
-    {
-        while (true)
-        {
-            await Trio.CheckpointAsync("poll");
-        }
-    }
+    private static Func<Task> CheckpointForeverAsync => Runaways.Get("checkpoint-busy-loop");
 
     [Fact]
     public void Run_PeriodicTimerThatTicksForever_FailsAtTheStepLimitWithTheSeedAndHowToRaiseIt()
