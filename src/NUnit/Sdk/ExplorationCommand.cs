@@ -43,7 +43,7 @@ internal sealed class ExplorationCommand : TestCommand
         object? nunitInstance = context.TestObject;
         var schedules = new ScheduleRunner(_test, context);
         Type fixture = _test.TypeInfo?.Type ?? _test.Method.MethodInfo.DeclaringType!;
-        string? regressionFile = _settings.RecordRegressions ? RegressionFile.FindDefaultPath(AssemblyDirectory(fixture.Assembly)) : null;
+        string? regressionFile = _settings.RecordRegressions ? RegressionFile.FindDefaultPath(fixture.Assembly) : null;
         try
         {
             TrioTestOptions options = _settings.ToOptions(_test.FullName, regressionFile);
@@ -105,10 +105,6 @@ internal sealed class ExplorationCommand : TestCommand
             context.OutWriter.Write(CheckpointTrace.FormatTable(outcome.Trace.Tail(OutputTraceEvents), "  ").ReplaceLineEndings());
         }
     }
-
-    /// <summary>Gets the folder the test assembly was loaded from; the app's folder when it has no file (a single-file app).</summary>
-    private static string AssemblyDirectory(System.Reflection.Assembly assembly) =>
-        Path.GetDirectoryName(assembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory;
 
     /// <summary>
     /// Disposes the fixture instance NUnit made and the schedules did not use, on a loop of its own with a virtual clock:

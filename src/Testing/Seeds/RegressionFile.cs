@@ -79,6 +79,19 @@ public static partial class RegressionFile
         return s_defaultPaths.GetOrAdd(assemblyDirectory, FindProjectDirectory);
     }
 
+    /// <summary>
+    /// Finds the default regression file for <paramref name="testAssembly"/>: as <see cref="FindDefaultPath(string)"/> from the
+    /// folder it was loaded from, or from the app's folder when it has no file (a single-file app, an assembly loaded from bytes).
+    /// </summary>
+    /// <param name="testAssembly">The test assembly.</param>
+    /// <returns>The path of the regression file (it may not exist yet).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="testAssembly"/> is null.</exception>
+    public static string FindDefaultPath(System.Reflection.Assembly testAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        return FindDefaultPath(Path.GetDirectoryName(testAssembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory);
+    }
+
     /// <summary>Walks up from the assembly's directory to the nearest one holding a project file.</summary>
     private static string FindProjectDirectory(string assemblyDirectory)
     {

@@ -52,7 +52,7 @@ internal sealed class AsyncTestRunner : XunitTestRunner
     {
         TestSettings settings = ((IAsyncTestCase)TestCase).Settings;
         string testName = TestMethodArguments is { Length: > 0 } ? Test.DisplayName : $"{TestClass.FullName}.{TestMethod.Name}";
-        string? regressionFile = settings.RecordRegressions ? RegressionFile.FindDefaultPath(Path.GetDirectoryName(TestClass.Assembly.Location)!) : null;
+        string? regressionFile = settings.RecordRegressions ? RegressionFile.FindDefaultPath(TestClass.Assembly) : null;
         string replayAttribute = TestMethod.GetCustomAttribute<AsyncTheoryAttribute>() is null ? "AsyncTest" : "AsyncTheory";
         TrioTestOptions options = settings.ToOptions(testName, regressionFile, replayAttribute);
         options.TestAssembly = TestClass.Assembly;
