@@ -6,7 +6,8 @@
 #      template, triotest-xunit and triotest-nunit;
 #   3. creates projects with the SDK's own `dotnet new xunit` and `dotnet new nunit` (their pins, NUnit 4.3.2 on the .NET
 #      10 SDK) and adds TrioTest.Xunit / TrioTest.NUnit with `dotnet add package`;
-#   4. pastes the README's quick start ("In 30 seconds", xunit or NUnit) into each and runs `dotnet test`.
+#   4. pastes the README's quick start ("In 30 seconds", xunit or NUnit) into each and runs `dotnet test`;
+#   5. checks that one body under one seed gives the same trace hash in the plain xunit and NUnit projects.
 # Prints one line per project and "first-hour: N passed, N failed"; exits non-zero if any step fails.
 # The feed's NuGet config adds the folder to the sources the machine already has (no <clear/>), so everything else
 # restores from the default source. TRIOTEST_FIRST_HOUR_RESULTS=<dir> writes each project's TRX there (.ci/run counts
@@ -108,6 +109,48 @@ new_project() {
     cp "$work/QuickStart.$quick.cs" "$projects/$name/QuickStart.cs"
 }
 
+# The same body, with the same seed, in an xunit project and an NUnit project: each writes its trace hash, which must agree
+# (the canonical trace names source files without lines, so the two files' different layouts do not matter).
+seed_hash_body='
+    public static string HashOfSeed42()
+    {
+        TrioTestResult result = TrioTestRunner.Run(async () =>
+        {
+            int balance = 0;
+            await Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(async () => { int read = balance; await Trio.CheckpointAsync("read"); balance = read + 1; }, "a");
+                nursery.StartSoon(async () => { int read = balance; await Trio.CheckpointAsync("read"); balance = read + 1; }, "b");
+                return Task.CompletedTask;
+            });
+        }, new TrioTestOptions { Seed = 42 });
+        string hash = result.Trace.Hash;
+        if (Environment.GetEnvironmentVariable("TRIOTEST_HASH_OUT") is { Length: > 0 } folder)
+        {
+            File.WriteAllText(Path.Combine(folder, typeof(SeedHash).Assembly.GetName().Name + ".txt"), hash);
+        }
+
+        return hash;
+    }'
+seed_hash() {
+    cat <<CS
+using TrioTest;
+using TrioTest.Testing;
+$1
+
+public class SeedHash
+{
+$seed_hash_body
+
+    [$2]
+    public void Trace_hash_of_seed_42_is_written() => Assert$3(HashOfSeed42().Length == 64);
+}
+CS
+}
+hashes=$work/hashes
+mkdir -p "$hashes"
+export TRIOTEST_HASH_OUT=$hashes
+
 new_project TemplateXunit xunit triotest-xunit
 new_project TemplateNUnit nunit triotest-nunit
 new_project PlainXunit xunit xunit
@@ -119,9 +162,21 @@ new_project PlainNUnit nunit nunit
     || { cat "$work/add-nunit.log" >&2; fail "dotnet add package TrioTest.NUnit to a plain NUnit project failed"; }
 step "NUnit in the plain NUnit project: $(grep -o 'Include="NUnit" Version="[^"]*"' "$projects/PlainNUnit/PlainNUnit.csproj")"
 
+seed_hash "using Xunit;" Fact ".True" > "$projects/PlainXunit/SeedHash.cs"
+seed_hash "using NUnit.Framework;" Test ".That" > "$projects/PlainNUnit/SeedHash.cs"
+
 for name in TemplateXunit TemplateNUnit PlainXunit PlainNUnit; do
     run_project "$name"
 done
+
+xunit_hash=$(cat "$hashes/PlainXunit.txt" 2>/dev/null || true)
+nunit_hash=$(cat "$hashes/PlainNUnit.txt" 2>/dev/null || true)
+if [ -n "$xunit_hash" ] && [ "$xunit_hash" = "$nunit_hash" ]; then
+    step "seed 0x2A: trace hash ${xunit_hash:0:16} in the xunit project and the NUnit project"
+else
+    failed=$((failed + 1))
+    step "seed 0x2A gave different trace hashes: xunit '${xunit_hash:0:16}', NUnit '${nunit_hash:0:16}'"
+fi
 
 step "$passed passed, $failed failed in $(( SECONDS - started )) s"
 [ "$failed" -eq 0 ]
