@@ -131,6 +131,16 @@ public sealed class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWr
         set => Values.TraceWindow = value;
     }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a failing schedule is shrunk to its fewest deviations from FIFO order, shown
+    /// in the report with the value that replays it; <see langword="true"/> by default. Only a failing test pays for it.
+    /// </summary>
+    public bool Shrink
+    {
+        get => Values.Shrink ?? true;
+        set => Values.Shrink = value;
+    }
+
     /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, real I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>
     public bool Strict
     {

@@ -101,4 +101,14 @@ public sealed class AsyncTestDefaultsAttribute : Attribute
         get => Settings.RecordRegressions ?? true;
         set => Settings.RecordRegressions = value;
     }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a failing schedule is shrunk to its fewest deviations from FIFO order, shown in
+    /// the report with the value that replays it; <see langword="true"/> by default (see <see cref="TrioTestOptions.Shrink"/>).
+    /// </summary>
+    public bool Shrink
+    {
+        get => Settings.Shrink ?? true;
+        set => Settings.Shrink = value;
+    }
 }

@@ -7,7 +7,7 @@ namespace TrioTest.Testing;
 /// </summary>
 public sealed class AttributeSettings
 {
-    /// <summary>Gets or sets the seed text.</summary>
+    /// <summary>Gets or sets the seed text: a seed such as <c>0x9E3779B97F4A7C15</c>, or a shrunk schedule such as <c>fifo+13:2@0x9E3779B97F4A7C15</c>.</summary>
     public string? Seed { get; set; }
 
     /// <summary>Gets or sets the number of schedules.</summary>
@@ -39,6 +39,9 @@ public sealed class AttributeSettings
 
     /// <summary>Gets or sets strict escape handling.</summary>
     public bool? Strict { get; set; }
+
+    /// <summary>Gets or sets whether a failing schedule is shrunk.</summary>
+    public bool? Shrink { get; set; }
 
     /// <summary>Gets or sets whether failing seeds go to the regression file.</summary>
     public bool? RecordRegressions { get; set; }

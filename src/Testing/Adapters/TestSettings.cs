@@ -19,9 +19,11 @@ namespace TrioTest.Testing;
 /// <param name="BlockedLoopTimeout">How long one step may hold the loop, in milliseconds of real time; 0 for the harness's default, -1 for no limit.</param>
 /// <param name="StepLimit">How many steps one schedule may take; 0 for the harness's default, -1 for no limit.</param>
 /// <param name="TraceWindow">How many of a schedule's most recent trace events are kept; 0 for the harness's default.</param>
+/// <param name="Schedule">A pasted schedule to replay (a <c>Seed</c> that reads <c>fifo+…</c>), or <see langword="null"/>.</param>
+/// <param name="Shrink">Whether a failing schedule is shrunk to its fewest deviations from FIFO order.</param>
 public sealed record TestSettings(
     ulong? Seed, int Iterations, ExplorationStrategy Strategy, int PctDepth, double AutojumpThreshold, double VirtualTimeLimit, int Timeout, bool Strict, bool RecordRegressions,
-    int BlockedLoopTimeout = 0, long StepLimit = 0, int TraceWindow = 0)
+    int BlockedLoopTimeout = 0, long StepLimit = 0, int TraceWindow = 0, string? Schedule = null, bool Shrink = true)
 {
     /// <summary>TrioTest's own defaults.</summary>
     private static readonly TrioTestOptions s_defaults = new();
@@ -43,7 +45,18 @@ public sealed record TestSettings(
         error = null;
         string? seedText = attribute.Seed ?? defaults?.Seed;
         ulong? seed = null;
-        if (seedText is not null)
+        string? schedule = null;
+        if (DirectedSchedule.LooksLikeSchedule(seedText))
+        {
+            if (!DirectedSchedule.TryParse(seedText, out _, out string? problem))
+            {
+                error = $"[{attributeName}(Seed = \"{seedText}\")] is not a schedule: {problem}. Paste the value a TrioTest failure report prints after \"replay shrunk\", such as Seed = \"fifo+13:2,30:1@0x9E3779B97F4A7C15\", or a seed such as Seed = \"0x9E3779B97F4A7C15\".";
+                return null;
+            }
+
+            schedule = seedText!.Trim();
+        }
+        else if (seedText is not null)
         {
             if (!TrioSeed.TryParse(seedText, out ulong parsed))
             {
@@ -75,7 +88,7 @@ public sealed record TestSettings(
             : window < 0 ? $"[{attributeName}(TraceWindow = {window})] must be zero (the default of {TraceRecorder.DefaultWindow}) or a positive number of trace events to keep."
             : null;
         return error is null
-            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true, blocked, steps, window)
+            ? new TestSettings(seed, iterations, strategy, depth, threshold, limit, timeout, attribute.Strict ?? defaults?.Strict ?? s_defaults.Strict, attribute.RecordRegressions ?? defaults?.RecordRegressions ?? true, blocked, steps, window, schedule, attribute.Shrink ?? defaults?.Shrink ?? s_defaults.Shrink)
             : null;
     }
 
@@ -87,6 +100,8 @@ public sealed record TestSettings(
     public TrioTestOptions ToOptions(string testName, string? regressionFile, string replayAttribute = "AsyncTest") => new()
     {
         Seed = Seed,
+        Schedule = Schedule,
+        Shrink = Shrink,
         Iterations = Iterations,
         Strategy = Strategy,
         PctDepth = PctDepth,

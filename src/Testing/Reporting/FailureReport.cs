@@ -13,6 +13,7 @@ namespace TrioTest.Testing;
 ///   seed 0x9E3779B97F4A7C15 (schedule 37 of 1000, Pct depth 3), virtual time 00:00:12.500, 213 steps, 4 tasks
 ///   replay: [AsyncTest(Seed = "0x9E3779B97F4A7C15")] or TRIOTEST_SEED=0x9E3779B97F4A7C15
 ///   trace: 5d1c0e6a9b3f2e47 (sha256 of the canonical trace, 240 events)
+///   coverage: 37 schedules, 37 distinct traces, 4 conflict orderings
 ///   last steps:
 ///     step  time          task              event
 ///     198   00:00:12.000  main/a->b         checkpoint "debit"   Bank.cs:42
@@ -22,10 +23,10 @@ namespace TrioTest.Testing;
 internal static class FailureReport
 {
     /// <summary>Formats the report of a failed schedule.</summary>
-    public static string Format(ScheduleOutcome outcome, TrioTestOptions options, int schedulesPlanned, ExplorationStrategy strategy)
+    public static string Format(ScheduleOutcome outcome, TrioTestOptions options, int schedulesPlanned, ExplorationStrategy strategy, ExplorationCoverage? coverage = null, ShrunkSchedule? shrunk = null)
     {
         Exception failure = outcome.Failure!;
-        string seed = TrioSeed.Format(outcome.Seed);
+        string seed = outcome.Directed?.ToString() ?? TrioSeed.Format(outcome.Seed);
         string[] lines = Describe(failure).ReplaceLineEndings("\n").Split('\n');
         var text = new StringBuilder();
         text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0].Trim()).Append('\n');
@@ -43,11 +44,21 @@ internal static class FailureReport
             text.Append("  replay: [").Append(options.ReplayAttribute).Append("(Seed = \"").Append(seed).Append("\")] or TRIOTEST_SEED=").Append(seed).Append('\n');
         }
 
+        if (shrunk is not null)
+        {
+            AppendShrunk(text, shrunk, options.ReplayAttribute);
+        }
+
         if (outcome.Trace.Count > 0)
         {
             // The same seed and code give the same hash in any project: a replay that prints another one ran another schedule.
             text.Append("  trace: ").Append(outcome.Trace.Hash.AsSpan(0, 16)).Append(" (sha256 of the canonical trace, ")
                 .Append((outcome.Trace.DroppedCount + outcome.Trace.Count).ToString(CultureInfo.InvariantCulture)).Append(" events)\n");
+        }
+
+        if (coverage is { Schedules: > 0 })
+        {
+            text.Append("  coverage: ").Append(coverage.ToString()).Append('\n');
         }
 
         AppendLimit(text, failure, options.ReplayAttribute);
@@ -67,6 +78,23 @@ internal static class FailureReport
         }
 
         return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Appends the shrunk schedule: its deviations from FIFO order, one line each, and the line that replays it.</summary>
+    private static void AppendShrunk(StringBuilder text, ShrunkSchedule shrunk, string attribute)
+    {
+        int count = shrunk.Deviations.Count;
+        text.Append("  shrunk: ");
+        text.Append(count == 0 ? "FIFO order fails the same way, with no deviation" : $"{count} deviation{(count == 1 ? string.Empty : "s")} from FIFO order");
+        text.Append(" (from ").Append(shrunk.OriginalDeviations.ToString(CultureInfo.InvariantCulture)).Append(", in ")
+            .Append(shrunk.SchedulesRun.ToString(CultureInfo.InvariantCulture)).Append(" schedules")
+            .Append(shrunk.StoppedBy is { } budget ? $"; stopped by {budget}, so not minimal" : string.Empty).Append(")\n");
+        foreach (ScheduleDeviation deviation in shrunk.Deviations)
+        {
+            text.Append("    ").Append(deviation.ToString()).Append('\n');
+        }
+
+        text.Append("  replay shrunk: [").Append(attribute).Append("(Seed = \"").Append(shrunk.Schedule).Append("\")] or TRIOTEST_SEED=").Append(shrunk.Schedule).Append('\n');
     }
 
     /// <summary>For a schedule that hit a budget, says which one and how to raise it, in the attribute's terms and the options'.</summary>
@@ -104,7 +132,7 @@ internal static class FailureReport
     private static string Where(ScheduleOutcome outcome, int schedulesPlanned, ExplorationStrategy strategy, int pctDepth, TestShard? shard)
     {
         string inShard = shard is { } s ? $", shard {s}" : string.Empty;
-        string how = strategy == ExplorationStrategy.Pct ? $"Pct depth {pctDepth}" : strategy.ToString();
+        string how = outcome.Directed is not null ? "a pasted schedule" : strategy == ExplorationStrategy.Pct ? $"Pct depth {pctDepth}" : strategy.ToString();
         if (outcome.Schedule == 0)
         {
             // PCT's FIFO sizing run, numbered 0: not a Pct schedule, whatever seed was asked for.

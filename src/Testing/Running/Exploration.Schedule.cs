@@ -78,9 +78,14 @@ internal sealed partial class Exploration
             failure = unobserved.Failure;
         }
 
+        if (counted && recorder is not null)
+        {
+            _coverage.Observe(recorder);
+        }
+
         // Only the failing schedule's trace, or the last one's, is kept: copying every schedule's would dominate a long exploration.
         CheckpointTrace trace = recorder is not null && (failure is not null || number == planned) ? recorder.GetTrace() : CheckpointTrace.Empty;
-        return new ScheduleOutcome(seed, source, number, failure, trace, counter.Steps, clock.Now, counter.Tasks);
+        return new ScheduleOutcome(seed, source, number, failure, trace, counter.Steps, clock.Now, counter.Tasks) { Directed = (strategy as DirectedStrategy)?.Schedule };
     }
 
     /// <summary>The main task of a schedule: the body inside the watchdog's scope and the background nursery.</summary>

@@ -55,6 +55,12 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>The most steps those schedules take together (about a second here), so a slow failing body is not run eight more times.</summary>
     private const long DependenceProbeSteps = 1_000_000;
 
+    /// <summary>Measures the coverage of the counted schedules, when traces are recorded.</summary>
+    private readonly CoverageTracker _coverage = new();
+
+    /// <summary>True once <see cref="TrioTestOptions.StopAfterSchedulesWithoutNewCoverage"/> stopped the exploration.</summary>
+    private bool _stoppedForCoverage;
+
     /// <summary>How many schedules of this exploration passed.</summary>
     private int _schedulesPassed;
 
@@ -115,17 +121,32 @@ internal sealed partial class Exploration : IDisposable
     private TrioTestResult RunCore()
     {
         List<(ulong Seed, SeedSource Source)> fixedSeeds = [];
+        DirectedSchedule? directed = null;
         int iterations = 0;
         ulong baseSeed = 0;
         TestShard? shard = ResolveShard();
         string? environmentSeed = _options.GetEnvironmentVariable("TRIOTEST_SEED");
-        if (_options.Seed is { } explicitSeed)
+        if (_options.Schedule is { } explicitSchedule)
+        {
+            directed = DirectedSchedule.Parse(explicitSchedule, "TrioTestOptions.Schedule");
+            fixedSeeds.Add((directed.Seed, SeedSource.Explicit));
+        }
+        else if (_options.Seed is { } explicitSeed)
         {
             fixedSeeds.Add((explicitSeed, SeedSource.Explicit));
         }
         else if (!string.IsNullOrWhiteSpace(environmentSeed))
         {
-            fixedSeeds.Add((TrioSeed.Parse(environmentSeed, "The environment variable TRIOTEST_SEED"), SeedSource.Environment));
+            if (DirectedSchedule.LooksLikeSchedule(environmentSeed))
+            {
+                directed = DirectedSchedule.Parse(environmentSeed, "The environment variable TRIOTEST_SEED");
+                fixedSeeds.Add((directed.Seed, SeedSource.Environment));
+            }
+            else
+            {
+                fixedSeeds.Add((TrioSeed.Parse(environmentSeed, "The environment variable TRIOTEST_SEED"), SeedSource.Environment));
+            }
+
             if (_options.BaseSeed is { } baseSeedSet)
             {
                 _warnings.Add(
@@ -156,6 +177,12 @@ internal sealed partial class Exploration : IDisposable
             (_options.Log ?? Console.Error).WriteLine("TrioTest: " + warning);
         }
 
+        if (_options.StopAfterSchedulesWithoutNewCoverage is { } patience && !_options.RecordTrace)
+        {
+            throw new TrioTestConfigurationException(
+                $"StopAfterSchedulesWithoutNewCoverage is {patience}, but RecordTrace is off, and coverage is measured from each schedule's trace: turn RecordTrace on, or unset StopAfterSchedulesWithoutNewCoverage.");
+        }
+
         int planned = fixedSeeds.Count + iterations;
         int plannedHere = 0;
         for (int i = 0; i < planned; i++)
@@ -175,6 +202,19 @@ internal sealed partial class Exploration : IDisposable
             (ulong seed, SeedSource source) = i < fixedSeeds.Count
                 ? fixedSeeds[i]
                 : (DeterministicRandom.DeriveSeed(baseSeed, (ulong)(i - fixedSeeds.Count + 1)), SeedSource.Entropy);
+            if (directed is not null)
+            {
+                // A pasted schedule runs as written, whatever the strategy; it is already as small as it gets.
+                last = RunSchedule(seed, source, i + 1, planned, new DirectedStrategy(directed));
+                if (last.Failure is not null)
+                {
+                    return Fail(last, planned, plannedHere, remake: null);
+                }
+
+                _schedulesPassed++;
+                continue;
+            }
+
             if (_options.Strategy == ExplorationStrategy.Pct && stepEstimate is null)
             {
                 stepEstimate = _options.PctStepEstimate;
@@ -185,32 +225,42 @@ internal sealed partial class Exploration : IDisposable
                     ScheduleOutcome sizing = RunSchedule(seed, source, number: 0, planned, ScheduleStrategy.Fifo, counted: false);
                     if (sizing.Failure is not null)
                     {
-                        return Fail(sizing, planned, plannedHere, ExplorationStrategy.Fifo);
+                        return Fail(sizing, planned, plannedHere, remake: null, ExplorationStrategy.Fifo);
                     }
 
                     stepEstimate = Math.Max(1, sizing.Steps);
                 }
             }
 
-            ScheduleStrategy strategy = _options.Strategy switch
+            long estimate = stepEstimate ?? 1;
+            Func<ScheduleStrategy>? remake = _options.Strategy switch
             {
-                ExplorationStrategy.Random => new RandomStrategy(),
-                ExplorationStrategy.Pct => new PctStrategy(_options.PctDepth, stepEstimate!.Value),
-                _ => ScheduleStrategy.Fifo,
+                ExplorationStrategy.Random => static () => new RandomStrategy(),
+                ExplorationStrategy.Pct => () => new PctStrategy(_options.PctDepth, estimate),
+                _ => null,
             };
-            last = RunSchedule(seed, source, i + 1, planned, strategy);
+            last = RunSchedule(seed, source, i + 1, planned, remake?.Invoke() ?? ScheduleStrategy.Fifo);
             if (last.Failure is not null)
             {
-                return Fail(last, planned, plannedHere);
+                return Fail(last, planned, plannedHere, remake);
             }
 
             _schedulesPassed++;
+            if (_options.StopAfterSchedulesWithoutNewCoverage is { } stopAfter && _coverage.SinceNew >= stopAfter)
+            {
+                _stoppedForCoverage = true;
+                break;
+            }
         }
 
         // A shard may own none of a test's schedules (one schedule, eight shards): it passes having run nothing.
         last ??= new ScheduleOutcome(0, SeedSource.Entropy, 0, null, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
-        return new TrioTestResult(last, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard };
+        return new TrioTestResult(last, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard, Coverage = Coverage() };
     }
+
+    /// <summary>Gets the coverage of the schedules counted so far.</summary>
+    private ExplorationCoverage Coverage() =>
+        _options.RecordTrace ? _coverage.ToCoverage(_stoppedForCoverage) : CoverageTracker.NotMeasured(_schedulesRun);
 
     /// <summary>
     /// Whether this shard runs the <paramref name="position"/>-th schedule (from 0) of the unsharded plan: a replay
@@ -276,7 +326,8 @@ internal sealed partial class Exploration : IDisposable
     /// <param name="planned">How many schedules the unsharded run plans.</param>
     /// <param name="strategy">The strategy that ran it, when not the exploration's own (PCT's FIFO sizing run).</param>
     /// <param name="plannedHere">How many of them this shard runs.</param>
-    private TrioTestResult Fail(ScheduleOutcome outcome, int planned, int plannedHere, ExplorationStrategy? strategy = null)
+    /// <param name="remake">Makes a fresh instance of the strategy that ran it, for shrinking; null when there is nothing to shrink (FIFO order, a pasted schedule).</param>
+    private TrioTestResult Fail(ScheduleOutcome outcome, int planned, int plannedHere, Func<ScheduleStrategy>? remake, ExplorationStrategy? strategy = null)
     {
         ExplorationStrategy ranBy = strategy ?? _options.Strategy;
         _cancellationToken.ThrowIfCancellationRequested();
@@ -300,7 +351,9 @@ internal sealed partial class Exploration : IDisposable
             }
         }
 
-        string report = FailureReport.Format(outcome, _options, planned, ranBy);
+        ExplorationCoverage coverage = Coverage();
+        ShrunkSchedule? shrunk = Shrink(outcome, remake);
+        string report = FailureReport.Format(outcome, _options, planned, ranBy, coverage, shrunk);
         if (notRecorded is not null)
         {
             report += "\n" + notRecorded;
@@ -311,7 +364,7 @@ internal sealed partial class Exploration : IDisposable
             report += "\n  warnings:\n" + string.Concat(_warnings.Select(static w => "    " + w + "\n")).TrimEnd('\n');
         }
 
-        return new TrioTestResult(outcome, _schedulesRun, plannedHere, ranBy, _options.PctDepth, report, _warnings) { Shard = _options.Shard };
+        return new TrioTestResult(outcome, _schedulesRun, plannedHere, ranBy, _options.PctDepth, report, _warnings) { Shard = _options.Shard, Coverage = coverage, Shrunk = shrunk };
     }
 
     /// <summary>

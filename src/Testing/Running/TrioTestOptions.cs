@@ -16,6 +16,18 @@ public sealed class TrioTestOptions
     /// <summary>The number of schedules to explore.</summary>
     private int _iterations = 1;
 
+    /// <summary>How many schedules in a row may add no coverage before the exploration stops; null runs them all.</summary>
+    private int? _stopAfterSchedulesWithoutNewCoverage;
+
+    /// <summary>The pasted schedule to replay, validated when set.</summary>
+    private string? _schedule;
+
+    /// <summary>The most schedules shrinking may run.</summary>
+    private int _shrinkMaxSchedules = 500;
+
+    /// <summary>The most real time shrinking may take.</summary>
+    private TimeSpan _shrinkTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The PCT depth.</summary>
     private int _pctDepth = 3;
 
@@ -51,6 +63,49 @@ public sealed class TrioTestOptions
     public ulong? Seed { get; set; }
 
     /// <summary>
+    /// Gets or sets a schedule to replay, as a failure report's <c>replay shrunk</c> line prints it (such as
+    /// <c>fifo+13:1,30:1@0x9E3779B97F4A7C15</c>: FIFO order, except before steps 13 and 30); <see langword="null"/> (the
+    /// default) runs <see cref="Seed"/> or explores. It wins over <see cref="Seed"/>, and <see cref="Iterations"/> is ignored.
+    /// An attribute's <c>Seed</c> and <c>TRIOTEST_SEED</c> accept the same text.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a schedule.</exception>
+    public string? Schedule
+    {
+        get => _schedule;
+        set => _schedule = value is null || DirectedSchedule.TryParse(value, out _, out string? problem) ? value : throw new ArgumentException(
+            $"Schedule is \"{value}\", which is not a schedule: {problem}. Paste the value a TrioTest failure report prints after \"replay shrunk\", such as fifo+13:2,30:1@0x9E3779B97F4A7C15.", nameof(value));
+    }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a failing schedule is shrunk: replayed with fewer and fewer deviations from
+    /// FIFO order until none can be dropped, so the report shows the few orderings that matter and the value that replays
+    /// them (see <see cref="ShrunkSchedule"/>); <see langword="true"/> by default. Only a failing test pays for it, bounded
+    /// by <see cref="ShrinkMaxSchedules"/> and <see cref="ShrinkTimeout"/>.
+    /// </summary>
+    public bool Shrink { get; set; } = true;
+
+    /// <summary>Gets or sets the most schedules shrinking one failure may run; 500 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int ShrinkMaxSchedules
+    {
+        get => _shrinkMaxSchedules;
+        set => _shrinkMaxSchedules = value >= 1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"ShrinkMaxSchedules is {value}, but it must be at least 1: the most schedules shrinking a failure may run (set Shrink = false to turn shrinking off).");
+    }
+
+    /// <summary>
+    /// Gets or sets the most real time shrinking one failure may take; 30 seconds by default. Shrinking that runs out of time
+    /// reports the smallest failing schedule found so far, and says which budget stopped it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan ShrinkTimeout
+    {
+        get => _shrinkTimeout;
+        set => _shrinkTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"ShrinkTimeout is {value}, but it must be positive: the real time shrinking a failure may take (set Shrink = false to turn shrinking off).");
+    }
+
+    /// <summary>
     /// Gets or sets the base seed an exploration derives its schedules' seeds from; <see langword="null"/> (the default)
     /// draws a fresh one each run. Fix it to make an exploration itself repeatable, as CI gates and benchmarks do.
     /// </summary>
@@ -67,6 +122,20 @@ public sealed class TrioTestOptions
     /// <see cref="BaseSeed"/> or <c>TRIOTEST_BASE_SEED</c>; without one a sharded run fails with a message that says so.
     /// </remarks>
     public TestShard? Shard { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many schedules in a row may add no new coverage (no new trace, no new conflict ordering; see
+    /// <see cref="ExplorationCoverage"/>) before the exploration stops early and passes; <see langword="null"/> (the
+    /// default) explores every planned schedule. Needs <see cref="RecordTrace"/>.
+    /// </summary>
+    /// <remarks>Each shard stops on its own, so sharded runs with it set no longer add up to the unsharded run.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int? StopAfterSchedulesWithoutNewCoverage
+    {
+        get => _stopAfterSchedulesWithoutNewCoverage;
+        set => _stopAfterSchedulesWithoutNewCoverage = value is not { } count || count >= 1 ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"StopAfterSchedulesWithoutNewCoverage is {value}, but it must be at least 1 (or null to run every planned schedule): the number of schedules in a row that add nothing new before the exploration stops.");
+    }
 
     /// <summary>Gets or sets how many schedules to explore when no seed is given; 1 by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>

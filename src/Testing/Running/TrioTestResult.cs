@@ -70,6 +70,19 @@ public sealed class TrioTestResult
     /// <remarks>A shard that owns none of a test's schedules passes with <see cref="SchedulesRun"/> 0.</remarks>
     public TestShard? Shard { get; init; }
 
+    /// <summary>
+    /// Gets how much of the schedule space the exploration saw: distinct traces, conflict orderings, and how many schedules
+    /// in a row at the end added nothing (see <see cref="ExplorationCoverage"/>); not measured when traces were not recorded.
+    /// </summary>
+    public ExplorationCoverage Coverage { get; init; } = CoverageTracker.NotMeasured(0);
+
+    /// <summary>
+    /// Gets the failing schedule shrunk to as few deviations from FIFO order as still fail the same way, with the value
+    /// that replays it; <see langword="null"/> when every schedule passed, shrinking is off (<see cref="TrioTestOptions.Shrink"/>),
+    /// or there was nothing to shrink (FIFO order, a pasted schedule, a budget failure).
+    /// </summary>
+    public ShrunkSchedule? Shrunk { get; init; }
+
     /// <summary>Gets problems the harness survived, such as a corrupt line in the regression file.</summary>
     public IReadOnlyList<string> Warnings { get; }
 

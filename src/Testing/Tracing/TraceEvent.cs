@@ -35,6 +35,18 @@ public readonly record struct TraceEvent(long Step, TimeSpan Time, string Task, 
     /// <returns>The line, without a line break.</returns>
     public override string ToString() => AppendTo(new StringBuilder()).ToString();
 
+    /// <summary>Gets <see cref="CanonicalSource"/> without allocating a string for it.</summary>
+    internal ReadOnlySpan<char> CanonicalSourceSpan()
+    {
+        if (_canonicalSource is not null)
+        {
+            return _canonicalSource;
+        }
+
+        int colon = Source.LastIndexOf(':');
+        return colon < 0 ? Source : Source.AsSpan(0, colon);
+    }
+
     /// <summary>Gets <c>File.cs</c> from <c>File.cs:42</c>.</summary>
     private static string WithoutLine(string source)
     {

@@ -85,6 +85,45 @@ public sealed class TraceRecorder : Instrument
         return _dropped == 0 ? new CheckpointTrace(events) : new CheckpointTrace(events, _dropped, _droppedHash!.GetCurrentHash());
     }
 
+    /// <summary>Enumerates the events in the window, oldest first, without copying them.</summary>
+    internal IEnumerable<TraceEvent> Events()
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            yield return _ring[(_start + i) % _ring.Length];
+        }
+    }
+
+    /// <summary>
+    /// Gets a 64-bit fingerprint of the whole run's trace: a stable 64-bit hash (xxHash64's round) of the fields of the canonical text of the events in
+    /// the window, folded with the count and SHA-256 of those that left it. Equal canonical traces give equal fingerprints;
+    /// it costs no text formatting, so the harness can afford it for every schedule of an exploration.
+    /// </summary>
+    internal ulong Fingerprint()
+    {
+        ulong hash = StableHash.Add(StableHash.Empty, (ulong)_dropped);
+        if (_droppedHash is not null)
+        {
+            byte[] dropped = _droppedHash.GetCurrentHash();
+            for (int i = 0; i < dropped.Length; i += sizeof(ulong))
+            {
+                hash = StableHash.Add(hash, BitConverter.ToUInt64(dropped, i));
+            }
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            ref readonly TraceEvent e = ref _ring[(_start + i) % _ring.Length];
+            hash = StableHash.Add(hash, (ulong)e.Step);
+            hash = StableHash.Add(hash, (ulong)e.Time.Ticks ^ ((ulong)e.Kind << 56));
+            hash = StableHash.Add(hash, e.Task);
+            hash = StableHash.Add(hash, e.Label);
+            hash = StableHash.Add(hash, e.CanonicalSourceSpan());
+        }
+
+        return StableHash.Finish(hash);
+    }
+
     /// <summary>Forgets every event, so the recorder can serve another run.</summary>
     public void Clear()
     {

@@ -21,7 +21,9 @@ internal static class TestSettingsSerialization
             data.GetValue<bool>("TrioRecordRegressions"),
             data.GetValue<int>("TrioBlockedLoopTimeout"),
             data.GetValue<long>("TrioStepLimit"),
-            data.GetValue<int>("TrioTraceWindow"));
+            data.GetValue<int>("TrioTraceWindow"),
+            data.GetValue<string>("TrioSchedule") is { Length: > 0 } schedule ? schedule : null,
+            data.GetValue<bool>("TrioShrink"));
     }
 
     /// <summary>Writes the settings into a test case's serialization.</summary>
@@ -39,5 +41,7 @@ internal static class TestSettingsSerialization
         data.AddValue("TrioBlockedLoopTimeout", settings.BlockedLoopTimeout);
         data.AddValue("TrioStepLimit", settings.StepLimit);
         data.AddValue("TrioTraceWindow", settings.TraceWindow);
+        data.AddValue("TrioSchedule", settings.Schedule ?? string.Empty);
+        data.AddValue("TrioShrink", settings.Shrink);
     }
 }

@@ -115,4 +115,36 @@ public class TestSettingsTests
 
         error.Should().StartWith("[AsyncTheory(TraceWindow = -1)] must be zero (the default of 100000) or a positive number of trace events");
     }
+
+    [Fact]
+    public void Resolve_SeedThatIsAShrunkSchedule_ReplaysThatSchedule()
+    {
+        var attribute = new AttributeSettings { Seed = " fifo+13:2,30:1@0x2A " };
+
+        TestSettings? settings = TestSettings.Resolve(attribute, null, "AsyncTest", out string? error);
+        TrioTestOptions options = settings!.ToOptions("Tests.T", regressionFile: null);
+
+        error.Should().BeNull();
+        settings.Seed.Should().BeNull();
+        settings.Schedule.Should().Be("fifo+13:2,30:1@0x2A");
+        options.Schedule.Should().Be("fifo+13:2,30:1@0x2A");
+    }
+
+    [Fact]
+    public void Resolve_MalformedSchedule_SaysWhatIsWrongAndWhatToPaste()
+    {
+        TestSettings.Resolve(new AttributeSettings { Seed = "fifo+13" }, null, "AsyncTest", out string? error).Should().BeNull();
+
+        error.Should().Be("[AsyncTest(Seed = \"fifo+13\")] is not a schedule: \"13\" is not step:index (such as 13:2, with an index of 1 or more). Paste the value a TrioTest failure report prints after \"replay shrunk\", such as Seed = \"fifo+13:2,30:1@0x9E3779B97F4A7C15\", or a seed such as Seed = \"0x9E3779B97F4A7C15\".");
+    }
+
+    [Fact]
+    public void Resolve_ShrinkOffInTheDefaults_TurnsShrinkingOff()
+    {
+        TestSettings? settings = TestSettings.Resolve(new AttributeSettings(), new AttributeSettings { Shrink = false }, "AsyncTest", out _);
+
+        settings!.Shrink.Should().BeFalse();
+        settings.ToOptions("Tests.T", regressionFile: null).Shrink.Should().BeFalse();
+        TestSettings.Resolve(new AttributeSettings(), null, "AsyncTest", out _)!.ToOptions("Tests.T", null).Shrink.Should().BeTrue("shrinking is on by default");
+    }
 }

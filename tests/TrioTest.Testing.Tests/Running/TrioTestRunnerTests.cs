@@ -186,7 +186,7 @@ public class TrioTestRunnerTests
             bodies++;
             await Trio.CheckpointAsync("always");
             throw new InvalidOperationException("fails in every order");
-        }, new TrioTestOptions { Iterations = 10, Strategy = ExplorationStrategy.Pct, PctStepEstimate = 3, BaseSeed = 1, GetEnvironmentVariable = s_noEnvironment });
+        }, new TrioTestOptions { Iterations = 10, Strategy = ExplorationStrategy.Pct, PctStepEstimate = 3, BaseSeed = 1, Shrink = false, GetEnvironmentVariable = s_noEnvironment });
 
         bodies.Should().Be(1);
         result.Strategy.Should().Be(ExplorationStrategy.Pct);
@@ -216,9 +216,12 @@ public class TrioTestRunnerTests
         lines[0].Should().Be("TrioTest: InvalidOperationException: balance went negative");
         lines[1].Should().Be($"  seed {seed} (schedule 1 of 4, Random), virtual time 00:00:12.500, {result.Steps} steps, 2 tasks");
         lines[2].Should().Be($"  replay: [AsyncTest(Seed = \"{seed}\")] or TRIOTEST_SEED={seed}");
-        lines[3].Should().Be($"  trace: {result.Trace.Hash[..16]} (sha256 of the canonical trace, {result.Trace.Count} events)");
-        lines[4].Should().Be("  last steps:");
-        lines[5].Should().MatchRegex(@"^    step\s+time\s+task\s+event$");
+        lines[3].Should().Be($"  shrunk: FIFO order fails the same way, with no deviation (from {result.Shrunk!.OriginalDeviations}, in 2 schedules)");
+        lines[4].Should().Be($"  replay shrunk: [AsyncTest(Seed = \"fifo@{seed}\")] or TRIOTEST_SEED=fifo@{seed}");
+        lines[5].Should().Be($"  trace: {result.Trace.Hash[..16]} (sha256 of the canonical trace, {result.Trace.Count} events)");
+        lines[6].Should().Be("  coverage: 1 schedule, 1 distinct trace, 0 conflict orderings");
+        lines[7].Should().Be("  last steps:");
+        lines[8].Should().MatchRegex(@"^    step\s+time\s+task\s+event$");
         result.Report.Should().Contain("main/a->b         checkpoint \"debit\"   TrioTestRunnerTests.cs:");
         result.Failure.Should().BeOfType<InvalidOperationException>();
     }

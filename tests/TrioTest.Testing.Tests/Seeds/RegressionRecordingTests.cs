@@ -49,6 +49,8 @@ public sealed class RegressionRecordingTests : IDisposable
     public void Run_FailureAfterAPassingSchedule_IsRecordedWithoutExtraSchedules()
     {
         int runs = 0;
+        TrioTestOptions options = Options(iterations: 10, baseSeed: 9);
+        options.Shrink = false;
 
         TrioTestResult result = TrioTestRunner.Run(async () =>
         {
@@ -58,7 +60,7 @@ public sealed class RegressionRecordingTests : IDisposable
             {
                 throw new InvalidOperationException("third time");
             }
-        }, Options(iterations: 10, baseSeed: 9));
+        }, options);
 
         runs.Should().Be(3);
         File.ReadAllText(FilePath).Should().Contain("Shop.Order");

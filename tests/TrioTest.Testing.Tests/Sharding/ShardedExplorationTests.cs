@@ -29,6 +29,7 @@ public class ShardedExplorationTests
         TrioTestResult whole = TrioTestRunner.Run(ThreeWorkersAsync, Options(unsharded, shard: null));
         var sharded = new ScheduleLog();
         var perShard = new List<int>();
+        var shardFingerprints = new List<ulong>();
 
         for (int i = 0; i < 8; i++)
         {
@@ -37,6 +38,7 @@ public class ShardedExplorationTests
             part.Passed.Should().BeTrue();
             part.Shard.Should().Be(new TestShard(i, 8));
             perShard.Add(sharded.Schedules.Count - before);
+            shardFingerprints.AddRange(part.Coverage.TraceFingerprints);
         }
 
         whole.SchedulesRun.Should().Be(1000);
@@ -45,6 +47,7 @@ public class ShardedExplorationTests
         sharded.Schedules.Should().BeEquivalentTo(unsharded.Schedules, "the same multiset of traces");
         unsharded.Schedules.Distinct().Count().Should().BeGreaterThan(100, "the body must have many interleavings for the test to mean anything");
         perShard.Should().Equal(125, 125, 125, 125, 125, 125, 125, 125);
+        shardFingerprints.Should().BeEquivalentTo(whole.Coverage.TraceFingerprints, "the same multiset of trace fingerprints");
     }
 
     [Fact]
@@ -155,7 +158,6 @@ public class ShardedExplorationTests
         {
             Iterations = 1000,
             BaseSeed = 77,
-            RecordTrace = false,
             GetEnvironmentVariable = name => name == "TRIOTEST_SHARD" ? shard : null,
         };
         options.Instruments.Add(log);
