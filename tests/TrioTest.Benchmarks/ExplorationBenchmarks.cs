@@ -32,7 +32,7 @@ public class ExplorationBenchmarks
                 {
                     for (int j = 0; j < checkpoints; j++)
                     {
-                        await Trio.CheckpointAsync();
+                        await Trio.CheckpointAsync("work");
                     }
                 }, "worker");
             }
@@ -40,6 +40,26 @@ public class ExplorationBenchmarks
             return Task.CompletedTask;
         });
         _options.RecordTrace = true;
+    }
+
+    /// <summary>
+    /// The coverage of the two bodies' 1,000 schedules (base seed 1), and how many schedules an exploration with
+    /// <see cref="TrioTestOptions.StopAfterSchedulesWithoutNewCoverage"/> of 50 runs before it stops: counts, the same on every machine.
+    /// </summary>
+    public static void RunCoverage(TextWriter output)
+    {
+        output.WriteLine("| body | schedules | distinct traces | conflict orderings | schedules run with StopAfterSchedulesWithoutNewCoverage = 50 |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (string body in new[] { "trivial 2 tasks", "10 tasks x 100 checkpoints" })
+        {
+            var benchmark = new ExplorationBenchmarks { Body = body };
+            benchmark.Setup();
+            ExplorationCoverage all = TrioTestRunner.Run(benchmark._body, benchmark._options).Coverage;
+            TrioTestOptions stopping = benchmark._options.Clone();
+            stopping.StopAfterSchedulesWithoutNewCoverage = 50;
+            TrioTestResult stopped = TrioTestRunner.Run(benchmark._body, stopping);
+            output.WriteLine($"| {body} | {all.Schedules} | {all.DistinctTraces} | {all.ConflictOrderings.Count} | {stopped.SchedulesRun} |");
+        }
     }
 
     [Benchmark(Baseline = true, Description = "1,000 bare Trio.Run")]

@@ -4,7 +4,8 @@ namespace TrioTest.Benchmarks;
 
 /// <summary>
 /// Runs the suites; pass BenchmarkDotNet arguments (run.sh passes a short job and writes docs/benchmarks.md).
-/// <c>corpus</c> as the only argument prints the schedules-to-first-failure table instead.
+/// <c>corpus</c> as the only argument prints the schedules-to-first-failure table, the shrinking table (time per bug) and
+/// the coverage of the exploration benchmark's bodies instead; <c>shrinking</c> prints the last two only.
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,21 @@ public static class Program
         if (args is ["corpus"])
         {
             CorpusReport.Run(Console.Out);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine("Shrinking (base seeds 1..20, the harness's default budgets):");
+            Console.Out.WriteLine();
+            CorpusReport.RunShrinking(Console.Out);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine("Coverage of the exploration benchmark's bodies (1,000 schedules, base seed 1):");
+            Console.Out.WriteLine();
+            ExplorationBenchmarks.RunCoverage(Console.Out);
+            return;
+        }
+
+        if (args is ["shrinking"])
+        {
+            CorpusReport.RunShrinking(Console.Out);
+            ExplorationBenchmarks.RunCoverage(Console.Out);
             return;
         }
 
