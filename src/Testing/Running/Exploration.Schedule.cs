@@ -83,8 +83,8 @@ internal sealed partial class Exploration
             _coverage.Observe(recorder);
         }
 
-        // Only the failing schedule's trace, or the last one's, is kept: copying every schedule's would dominate a long exploration.
-        CheckpointTrace trace = recorder is not null && (failure is not null || number == planned) ? recorder.GetTrace() : CheckpointTrace.Empty;
+        // Only the failing schedule's trace, the last one's, or a replayed seed's (to compare with its recorded trace) is kept: copying every schedule's would dominate a long exploration.
+        CheckpointTrace trace = recorder is not null && (failure is not null || number == planned || source != SeedSource.Entropy) ? recorder.GetTrace() : CheckpointTrace.Empty;
         return new ScheduleOutcome(seed, source, number, failure, trace, counter.Steps, clock.Now, counter.Tasks) { Directed = (strategy as DirectedStrategy)?.Schedule };
     }
 

@@ -61,6 +61,9 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>True once <see cref="TrioTestOptions.StopAfterSchedulesWithoutNewCoverage"/> stopped the exploration.</summary>
     private bool _stoppedForCoverage;
 
+    /// <summary>The first replayed seed whose trace differs from the one recorded with it, and where.</summary>
+    private (ulong Seed, TraceDivergence Divergence)? _divergence;
+
     /// <summary>How many schedules of this exploration passed.</summary>
     private int _schedulesPassed;
 
@@ -240,6 +243,11 @@ internal sealed partial class Exploration : IDisposable
                 _ => null,
             };
             last = RunSchedule(seed, source, i + 1, planned, remake?.Invoke() ?? ScheduleStrategy.Fifo);
+            if (source != SeedSource.Entropy)
+            {
+                CompareWithRecordedTrace(last);
+            }
+
             if (last.Failure is not null)
             {
                 return Fail(last, planned, plannedHere, remake);
@@ -255,7 +263,34 @@ internal sealed partial class Exploration : IDisposable
 
         // A shard may own none of a test's schedules (one schedule, eight shards): it passes having run nothing.
         last ??= new ScheduleOutcome(0, SeedSource.Entropy, 0, null, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
-        return new TrioTestResult(last, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard, Coverage = Coverage() };
+        return new TrioTestResult(last, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard, Coverage = Coverage(), Divergence = _divergence?.Divergence };
+    }
+
+    /// <summary>
+    /// Compares a replayed seed's trace with the one recorded beside the regression file when the seed was found, and keeps
+    /// the first divergence: the failure report shows it, and a passing replay says it on the log (a regression seed that no
+    /// longer runs its schedule no longer tests what it did).
+    /// </summary>
+    private void CompareWithRecordedTrace(ScheduleOutcome replayed)
+    {
+        if (_divergence is not null || replayed.Trace.Count == 0 || _options.RegressionFilePath is not { } path || _options.TestName is not { } name)
+        {
+            return;
+        }
+
+        string file = RecordedTraces.PathFor(path, name, replayed.Seed);
+        if (RecordedTraces.Read(file, _warnings) is not { } recorded || TraceDivergence.Find(recorded, replayed.Trace) is not { } divergence)
+        {
+            return;
+        }
+
+        divergence.RecordedTracePath = file;
+        _divergence = (replayed.Seed, divergence);
+        if (replayed.Failure is null)
+        {
+            (_options.Log ?? Console.Error).WriteLine(
+                $"TrioTest: test {name}: the replay of {TrioSeed.Format(replayed.Seed)} passed, but it is not the schedule recorded in {file}: {divergence.ToString().Replace("\n  ", "\n    ", StringComparison.Ordinal)}");
+        }
     }
 
     /// <summary>Gets the coverage of the schedules counted so far.</summary>
@@ -342,7 +377,11 @@ internal sealed partial class Exploration : IDisposable
             {
                 try
                 {
-                    RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}", _warnings);
+                    if (RegressionFile.Record(path, name, outcome.Seed, $"{outcome.Failure!.GetType().Name}: {outcome.Failure.Message}", _warnings) && outcome.Trace.Count > 0)
+                    {
+                        // Beside the seed, its trace: a replay after an edit can then say where it stopped being this schedule.
+                        RecordedTraces.Write(RecordedTraces.PathFor(path, name, outcome.Seed), outcome.Trace, _warnings);
+                    }
                 }
                 catch (TrioTestConfigurationException e)
                 {
@@ -354,6 +393,13 @@ internal sealed partial class Exploration : IDisposable
         ExplorationCoverage coverage = Coverage();
         ShrunkSchedule? shrunk = Shrink(outcome, remake);
         string report = FailureReport.Format(outcome, _options, planned, ranBy, coverage, shrunk);
+        TraceDivergence? divergence = _divergence is { } d && d.Seed == outcome.Seed && outcome.Directed is null ? d.Divergence : null;
+        if (divergence is not null)
+        {
+            report += $"\n  diverged: this replay of {TrioSeed.Format(outcome.Seed)} is not the schedule recorded in {divergence.RecordedTracePath}: "
+                + divergence.ToString().Replace("\n  ", "\n    ", StringComparison.Ordinal);
+        }
+
         if (notRecorded is not null)
         {
             report += "\n" + notRecorded;
@@ -364,7 +410,7 @@ internal sealed partial class Exploration : IDisposable
             report += "\n  warnings:\n" + string.Concat(_warnings.Select(static w => "    " + w + "\n")).TrimEnd('\n');
         }
 
-        return new TrioTestResult(outcome, _schedulesRun, plannedHere, ranBy, _options.PctDepth, report, _warnings) { Shard = _options.Shard, Coverage = coverage, Shrunk = shrunk };
+        return new TrioTestResult(outcome, _schedulesRun, plannedHere, ranBy, _options.PctDepth, report, _warnings) { Shard = _options.Shard, Coverage = coverage, Shrunk = shrunk, Divergence = divergence };
     }
 
     /// <summary>

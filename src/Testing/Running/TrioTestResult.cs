@@ -83,6 +83,13 @@ public sealed class TrioTestResult
     /// </summary>
     public ShrunkSchedule? Shrunk { get; init; }
 
+    /// <summary>
+    /// Gets where a replayed seed stopped being the schedule recorded with it (the trace in <c>triotest-traces/</c> beside
+    /// the regression file): the failing schedule's, or for a passing result the first replay that diverged;
+    /// <see langword="null"/> when every replay with a recorded trace ran the same schedule, or none had one.
+    /// </summary>
+    public TraceDivergence? Divergence { get; init; }
+
     /// <summary>Gets problems the harness survived, such as a corrupt line in the regression file.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
