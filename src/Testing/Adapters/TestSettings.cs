@@ -120,5 +120,8 @@ public sealed record TestSettings(
         TestName = testName,
         RegressionFilePath = RecordRegressions ? regressionFile : null,
         ReplayAttribute = replayAttribute,
+        TimelineDirectory = Environment.GetEnvironmentVariable("TRIOTEST_TIMELINES") is { Length: > 0 } timelines
+            ? timelines
+            : Path.Combine(AppContext.BaseDirectory, "triotest-timelines"),
     };
 }

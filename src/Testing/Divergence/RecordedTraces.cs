@@ -17,17 +17,22 @@ internal static class RecordedTraces
     /// <summary>Gets the trace file of a test's seed: <c>triotest-traces/&lt;test&gt;-0x….trace</c> beside the regression file.</summary>
     public static string PathFor(string regressionFile, string testName, ulong seed)
     {
+        string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(regressionFile)) ?? ".", FolderName);
+        return Path.Combine(folder, $"{FileNameOf(testName)}-{TrioSeed.Format(seed)}.trace");
+    }
+
+    /// <summary>Gets a file name for a test: its letters, digits, dots, dashes and underscores, others as '_', long names cut with a hash of the whole.</summary>
+    public static string FileNameOf(string testName)
+    {
         var name = new StringBuilder(testName.Length);
         foreach (char c in testName)
         {
             name.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
         }
 
-        string safe = name.Length <= MaxNameLength
+        return name.Length <= MaxNameLength
             ? name.ToString()
             : name.ToString(0, MaxNameLength) + "-" + StableHash.Of(testName).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-        string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(regressionFile)) ?? ".", FolderName);
-        return Path.Combine(folder, $"{safe}-{TrioSeed.Format(seed)}.trace");
     }
 
     /// <summary>Writes a trace (a temporary file, then a move, so a reader never sees half of one); a failure becomes a warning.</summary>

@@ -293,6 +293,39 @@ internal sealed partial class Exploration : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the failing schedule's timeline (the shrunk schedule's, with its deviations highlighted, when there is one)
+    /// into <see cref="TrioTestOptions.TimelineDirectory"/>, and returns its path; null when off, untraced, or unwritable (a warning).
+    /// </summary>
+    private string? WriteTimeline(ScheduleOutcome outcome, ShrunkSchedule? shrunk)
+    {
+        if (_options.TimelineDirectory is not { } folder)
+        {
+            return null;
+        }
+
+        (CheckpointTrace trace, IReadOnlyList<ScheduleDeviation>? deviations, string schedule) = shrunk is { Trace.Count: > 0 }
+            ? (shrunk.Trace, shrunk.Deviations, shrunk.Schedule)
+            : (outcome.Trace, null, outcome.Directed?.ToString() ?? TrioSeed.Format(outcome.Seed));
+        if (trace.Count == 0)
+        {
+            return null;
+        }
+
+        string name = _options.TestName ?? "test";
+        string path = Path.GetFullPath(Path.Combine(folder, $"{RecordedTraces.FileNameOf(name)}-{TrioSeed.Format(outcome.Seed)}.html"));
+        try
+        {
+            TraceTimeline.WriteHtml(path, trace, $"{name}: {outcome.Failure!.GetType().Name} ({schedule})", deviations);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _warnings.Add($"The timeline was not written to {path} ({e.Message}): make the folder writable, or set TimelineDirectory elsewhere (null turns timelines off).");
+            return null;
+        }
+    }
+
     /// <summary>Gets the coverage of the schedules counted so far.</summary>
     private ExplorationCoverage Coverage() =>
         _options.RecordTrace ? _coverage.ToCoverage(_stoppedForCoverage) : CoverageTracker.NotMeasured(_schedulesRun);
@@ -393,6 +426,11 @@ internal sealed partial class Exploration : IDisposable
         ExplorationCoverage coverage = Coverage();
         ShrunkSchedule? shrunk = Shrink(outcome, remake);
         string report = FailureReport.Format(outcome, _options, planned, ranBy, coverage, shrunk);
+        if (WriteTimeline(outcome, shrunk) is { } timeline)
+        {
+            report += "\n  timeline: " + timeline;
+        }
+
         TraceDivergence? divergence = _divergence is { } d && d.Seed == outcome.Seed && outcome.Directed is null ? d.Divergence : null;
         if (divergence is not null)
         {

@@ -265,6 +265,14 @@ public sealed class TrioTestOptions
     /// <summary>Gets or sets a value indicating whether schedules record their <see cref="CheckpointTrace"/>; <see langword="true"/> by default.</summary>
     public bool RecordTrace { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the folder where a failing test's timeline is written: a self-contained HTML page of its schedule (the
+    /// shrunk one, deviations highlighted), named in the report (see <see cref="TraceTimeline"/>); <see langword="null"/>
+    /// (the default) writes none. The adapters set it to <c>TRIOTEST_TIMELINES</c>, or else the <c>triotest-timelines</c>
+    /// folder beside the test assembly.
+    /// </summary>
+    public string? TimelineDirectory { get; set; }
+
     /// <summary>Gets or sets how many of the last trace events a failure report shows; 12 by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int ReportTraceEvents
