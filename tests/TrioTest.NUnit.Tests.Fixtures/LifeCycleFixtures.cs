@@ -82,7 +82,8 @@ public sealed class DerivedLevelFixtures : BaseLevelFixtures
         return Task.CompletedTask;
     }
 
-    [AsyncTest]
+    // The test counts set-ups and tear-downs: no shrinking, which would run the failing body again.
+    [AsyncTest(Shrink = false)]
     public async Task Fails_and_still_tears_down()
     {
         await Trio.CheckpointAsync();
@@ -114,7 +115,8 @@ public sealed class FailingSetUpFixtures
     [TearDown]
     public void TearDown() => Observations.Add("failing-setup", $"teardown at {Trio.CurrentTime}");
 
-    [AsyncTest]
+    // The test counts tear-downs: no shrinking, which would run the failing set-up again.
+    [AsyncTest(Shrink = false)]
     public Task Never_runs()
     {
         Observations.Add("failing-setup", "body");
