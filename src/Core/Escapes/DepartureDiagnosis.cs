@@ -65,30 +65,63 @@ internal static partial class DepartureDiagnosis
     /// </summary>
     public static string UserFrames(string stackTrace)
     {
+        // The same frames on every run of a seed, whatever tiered compilation inlined: an async method's kickoff frame
+        // and its state machine's are shown as one, file and line are left out (an inlined frame loses them), and the
+        // harness below the test's body (whose small lambdas the JIT inlines once hot) is cut.
         var kept = new List<string>();
         foreach (string raw in stackTrace.Split('\n'))
         {
-            string line = raw.TrimEnd('\r');
-            string frame = line.Trim();
+            string frame = raw.Trim();
             if (!frame.StartsWith("at ", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (frame.StartsWith("at TrioTest.Runner.", StringComparison.Ordinal))
+            if (frame.StartsWith("at TrioTest.Runner.", StringComparison.Ordinal) || IsHarness(frame))
             {
-                // The loop: what is below is the harness and the test framework.
+                // The loop, or the harness that runs the body: what is below is TrioTest's and the test framework's.
                 break;
             }
 
-            if (!IsMachinery(frame[3..]))
+            string shown = "   " + Normalize(frame);
+            if (!IsMachinery(frame[3..]) && (kept.Count == 0 || kept[^1] != shown))
             {
-                kept.Add(line);
+                kept.Add(shown);
             }
         }
 
         return string.Join(Environment.NewLine, kept);
     }
+
+    /// <summary>Whether a frame is the harness or an adapter running a test body (below the user's code).</summary>
+    private static bool IsHarness(string frame) =>
+        frame.StartsWith("at TrioTest.Testing.Exploration", StringComparison.Ordinal)
+        || frame.StartsWith("at TrioTest.Testing.TrioTestRunner", StringComparison.Ordinal)
+        || frame.StartsWith("at TrioTest.Xunit.Sdk.", StringComparison.Ordinal)
+        || frame.StartsWith("at TrioTest.NUnit.Sdk.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Shows a frame without its file and line, and a lambda's state machine (<c>&lt;&lt;M&gt;b__0&gt;d.MoveNext()</c>) under its
+    /// lambda's name (<c>&lt;M&gt;b__0()</c>), so the kickoff frame the JIT may inline and the state machine's read the same.
+    /// </summary>
+    private static string Normalize(string frame)
+    {
+        int file = frame.IndexOf(" in ", StringComparison.Ordinal);
+        string text = file < 0 ? frame : frame[..file];
+        Match machine = AsyncLambdaMachine().Match(text);
+        if (machine.Success)
+        {
+            return text[..machine.Index] + machine.Groups["lambda"].Value + "()";
+        }
+
+        // A lambda's kickoff frame lists its parameters, its state machine's cannot: show neither.
+        int parameters = text.IndexOf('(', StringComparison.Ordinal);
+        return text.Contains(">b__", StringComparison.Ordinal) && parameters > 0 ? text[..parameters] + "()" : text;
+    }
+
+    /// <summary>A lambda's async state machine frame: <c>.&lt;&lt;Method&gt;b__1_0&gt;d.MoveNext()</c>.</summary>
+    [GeneratedRegex(@"<(?<lambda><[^<>]+>b__[0-9_]+)>d(__[0-9]+)?\.MoveNext\(\)$")]
+    private static partial Regex AsyncLambdaMachine();
 
     /// <summary>Gets the first frame that is neither the BCL's nor TrioTest's, readable.</summary>
     private static string FirstUserFrame(List<string> frames) =>
