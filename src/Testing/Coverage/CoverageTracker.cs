@@ -6,8 +6,8 @@ internal sealed class CoverageTracker
     /// <summary>The fingerprints seen; a set only for membership, never enumerated, so its hash order never reaches output.</summary>
     private readonly HashSet<ulong> _traces = [];
 
-    /// <summary>The conflict orderings seen, as the text <see cref="ExplorationCoverage.ConflictOrderings"/> lists; sorted before output.</summary>
-    private readonly HashSet<string> _orderings = new(StringComparer.Ordinal);
+    /// <summary>The conflict orderings seen: the trace's own strings, so measuring one allocates nothing; formatted and sorted only for output.</summary>
+    private readonly HashSet<(string Label, string First, string Second)> _orderings = [];
 
     /// <summary>Every measured schedule's fingerprint, in order.</summary>
     private readonly List<ulong> _fingerprints = [];
@@ -35,7 +35,7 @@ internal sealed class CoverageTracker
 
             if (_lastTaskAt.TryGetValue(e.Label, out string? previous) && previous != e.Task)
             {
-                added |= _orderings.Add($"\"{e.Label}\": {previous} -> {e.Task}");
+                added |= _orderings.Add((e.Label, previous, e.Task));
             }
 
             _lastTaskAt[e.Label] = e.Task;
@@ -48,7 +48,7 @@ internal sealed class CoverageTracker
     /// <summary>Gets the coverage measured so far.</summary>
     public ExplorationCoverage ToCoverage(bool stoppedEarly)
     {
-        string[] orderings = [.. _orderings];
+        string[] orderings = [.. _orderings.Select(static o => $"\"{o.Label}\": {o.First} -> {o.Second}")];
         Array.Sort(orderings, StringComparer.Ordinal);
         return new ExplorationCoverage(_fingerprints.Count, _traces.Count, orderings, SinceNew, stoppedEarly, _fingerprints.ToArray(), notMeasuredReason: null);
     }
