@@ -67,10 +67,18 @@ public static class TraceTimeline
 
         html.Append("<div class=\"lanes\">\n<div class=\"row axis\"><span class=\"name\">step / virtual time</span><div class=\"track\">");
         long every = Math.Max(1, (lastStep + 1) / 25);
+        TimeSpan? shownTime = null;
         foreach (TraceEvent e in trace.Where(e => e.Kind == TraceEventKind.Step && e.Step % every == 0).DistinctBy(static e => e.Step))
         {
-            html.Append("<span class=\"tick\" style=\"left:").Append(X(e.Step)).Append("px\">").Append(e.Step.ToString(CultureInfo.InvariantCulture))
-                .Append("<br>").Append(TraceFormat.Time(e.Time)).Append("</span>");
+            html.Append("<span class=\"tick\" style=\"left:").Append(X(e.Step)).Append("px\">").Append(e.Step.ToString(CultureInfo.InvariantCulture));
+            if (e.Time != shownTime)
+            {
+                // The time only where it moves: ticks a few pixels apart would print the same time over each other.
+                html.Append("<br>").Append(TraceFormat.Time(e.Time));
+                shownTime = e.Time;
+            }
+
+            html.Append("</span>");
         }
 
         html.Append("</div></div>\n");
