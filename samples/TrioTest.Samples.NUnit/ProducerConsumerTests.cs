@@ -45,7 +45,7 @@ public sealed class ProducerConsumerTests
         });
 
         Assert.That(consumed.Order(), Is.EqualTo(Enumerable.Range(0, 10)));
-        TestContext.Out.WriteLine($"consumed in order {string.Join(",", consumed)} under seed {TrioSeed.Format(TrioTestContext.Current.Seed)}");
+        TestContext.Out.WriteLine($"consumed in order {string.Join(",", consumed)} under seed {TrioTestContext.Current.Seed}");
     }
 
     [AsyncTest]

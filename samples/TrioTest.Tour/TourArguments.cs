@@ -55,13 +55,13 @@ internal sealed record TourArguments(ulong Seed, TourSection? Section, string? T
             switch (option)
             {
                 case "--seed":
-                    if (!TrioSeed.TryParse(value, out ulong seed))
+                    if (!TrioTest.Seed.TryParse(value, out TrioTest.Seed seed))
                     {
-                        problem = $"--seed takes 0x and 1 to 16 hex digits (such as {TrioSeed.Format(DefaultSeed)}) or a decimal number up to 18446744073709551615; '{value}' is neither.";
+                        problem = $"--seed takes 0x and 1 to 16 hex digits (such as {new TrioTest.Seed(DefaultSeed)}) or a decimal number up to 18446744073709551615; '{value}' is neither.";
                         return false;
                     }
 
-                    arguments = arguments with { Seed = seed };
+                    arguments = arguments with { Seed = seed.Value };
                     break;
                 case "--section":
                     TourSection? section = sections.FirstOrDefault(s => s.Name == value);

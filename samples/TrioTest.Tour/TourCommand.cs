@@ -33,7 +33,7 @@ internal static class TourCommand
         usage: dotnet run --project samples/TrioTest.Tour -c Release -- [--seed SEED] [--section NAME] [--trace-json FILE]
 
           --seed SEED        the seed of the virtual runs' schedules: 0x and 1 to 16 hex digits, or decimal
-                             (default {TrioSeed.Format(TourArguments.DefaultSeed)}); the same seed prints the same traces
+                             (default {new Seed(TourArguments.DefaultSeed)}); the same seed prints the same traces
           --section NAME     run one section: {string.Join(", ", Sections.Select(static s => s.Name))} (default: all, in order)
           --trace-json FILE  write the Chrome trace-event JSON of each section's main run, for ui.perfetto.dev; with
                              --section, to FILE; for the whole tour, one file per section named with the section
@@ -89,7 +89,7 @@ internal static class TourCommand
             TimeSpan real = Stopwatch.GetElapsedTime(started);
             output.WriteLine();
             output.WriteLine(allHeld
-                ? $"Tour finished in {real.TotalSeconds:F1} s of real time, every claim held. Replay it with --seed {TrioSeed.Format(arguments.Seed)}."
+                ? $"Tour finished in {real.TotalSeconds:F1} s of real time, every claim held. Replay it with --seed {new Seed(arguments.Seed)}."
                 : $"Tour finished in {real.TotalSeconds:F1} s of real time, with claims that did not hold (marked !!).");
             return allHeld ? Success : ClaimFailed;
         }

@@ -35,7 +35,7 @@ namespace TrioTest.NUnit;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWrapSetUpTearDown, IImplyFixture
+public sealed partial class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWrapSetUpTearDown, IImplyFixture
 {
     /// <summary>The name of the test property that holds the running (and, afterwards, the last or failing) schedule's seed.</summary>
     public const string SeedProperty = "TrioTest.Seed";
@@ -44,7 +44,7 @@ public sealed class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWr
     /// The settings of the tests this attribute built, so a test carries the settings of the attribute instance that made
     /// it (as NUnit's test parameters carry <c>ExpectedResult</c>) even when NUnit wraps it through another instance.
     /// </summary>
-    private static readonly ConditionalWeakTable<TestMethod, TestSettings> s_builtSettings = [];
+    private static readonly ConditionalWeakTable<TestMethod, AsyncTestSettings> s_builtSettings = [];
 
     /// <summary>The expected result, when <see cref="_hasExpectedResult"/> is set.</summary>
     private object? _expectedResult;
@@ -52,101 +52,8 @@ public sealed class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWr
     /// <summary>Whether <see cref="ExpectedResult"/> was set (it may be set to <see langword="null"/>).</summary>
     private bool _hasExpectedResult;
 
-    /// <summary>Gets the values set on this attribute, for the builder.</summary>
-    internal AttributeSettings Values { get; } = new();
-
-    /// <summary>Gets or sets the seed of the one schedule to run, as a failure report prints it (<c>"0x9E3779B97F4A7C15"</c>); unset explores. A seed runs exactly that schedule, whatever <see cref="Iterations"/> says.</summary>
-    public string? Seed
-    {
-        get => Values.Seed;
-        set => Values.Seed = value;
-    }
-
-    /// <summary>Gets or sets how many schedules to explore when no seed is given; 1 by default, at least 1. <c>TRIOTEST_ITERATIONS</c> raises it for every test.</summary>
-    public int Iterations
-    {
-        get => Values.Iterations ?? 1;
-        set => Values.Iterations = value;
-    }
-
-    /// <summary>Gets or sets how each schedule orders ready tasks; <see cref="ExplorationStrategy.Random"/> by default.</summary>
-    public ExplorationStrategy Strategy
-    {
-        get => Values.Strategy ?? ExplorationStrategy.Random;
-        set => Values.Strategy = value;
-    }
-
-    /// <summary>Gets or sets the bug depth <see cref="ExplorationStrategy.Pct"/> targets; 3 by default, at least 1.</summary>
-    public int PctDepth
-    {
-        get => Values.PctDepth ?? 3;
-        set => Values.PctDepth = value;
-    }
-
-    /// <summary>Gets or sets the real idle time, in milliseconds, before virtual time jumps to the next deadline; 0 (at once) by default.</summary>
-    public double AutojumpThreshold
-    {
-        get => Values.AutojumpThreshold ?? 0;
-        set => Values.AutojumpThreshold = value;
-    }
-
-    /// <summary>Gets or sets the virtual time, in milliseconds, after which a schedule fails (a timer that ticks forever); one day by default.</summary>
-    public double VirtualTimeLimit
-    {
-        get => Values.VirtualTimeLimit ?? TimeSpan.FromDays(1).TotalMilliseconds;
-        set => Values.VirtualTimeLimit = value;
-    }
-
-    /// <summary>Gets or sets the real-time watchdog, in milliseconds, for the whole test (every schedule together); 0 means five minutes.</summary>
-    public int Timeout
-    {
-        get => Values.Timeout ?? 0;
-        set => Values.Timeout = value;
-    }
-
-    /// <summary>
-    /// Gets or sets how long, in milliseconds of real time, one step may hold the loop (a <c>.Result</c>, a <c>.Wait()</c>,
-    /// a spin with no checkpoint) before the test fails naming the task; 0 means one second, -1 no limit.
-    /// </summary>
-    public int BlockedLoopTimeout
-    {
-        get => Values.BlockedLoopTimeout ?? 0;
-        set => Values.BlockedLoopTimeout = value;
-    }
-
-    /// <summary>
-    /// Gets or sets how many steps one schedule may take before it fails with its seed and a report (a loop that
-    /// checkpoints forever, a timer that ticks far below the virtual-time limit); 0 means ten million, -1 no limit.
-    /// </summary>
-    public long StepLimit
-    {
-        get => Values.StepLimit ?? 0;
-        set => Values.StepLimit = value;
-    }
-
-    /// <summary>Gets or sets how many of a schedule's most recent trace events are kept (older ones are dropped, so memory stays bounded); 0 means 100,000.</summary>
-    public int TraceWindow
-    {
-        get => Values.TraceWindow ?? 0;
-        set => Values.TraceWindow = value;
-    }
-
-    /// <summary>
-    /// Gets or sets a value indicating whether a failing schedule is shrunk to its fewest deviations from FIFO order, shown
-    /// in the report with the value that replays it; <see langword="true"/> by default. Only a failing test pays for it.
-    /// </summary>
-    public bool Shrink
-    {
-        get => Values.Shrink ?? true;
-        set => Values.Shrink = value;
-    }
-
-    /// <summary>Gets or sets a value indicating whether code that leaves the loop (a real timer, <c>Task.Run</c>, real I/O) fails the test with its cause and fix; <see langword="true"/> by default.</summary>
-    public bool Strict
-    {
-        get => Values.Strict ?? true;
-        set => Values.Strict = value;
-    }
+    /// <summary>Gets the values set on this attribute, for the builder; the generated properties (<see cref="AsyncTestSettings"/>'s) set them.</summary>
+    internal AsyncTestSettings Settings { get; } = new();
 
     /// <summary>Gets or sets the value a parameterless test's <c>Task&lt;T&gt;</c> must produce in every schedule, as <c>[Test(ExpectedResult = ...)]</c> does; with <c>[TestCase]</c>, set it on each case instead.</summary>
     public object? ExpectedResult
@@ -171,7 +78,7 @@ public sealed class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWr
         // Named as a plain [Test] is: with parameters and no name, NUnit would add "()".
         TestCaseParameters? parameters = _hasExpectedResult ? new TestCaseParameters { ExpectedResult = _expectedResult, TestName = method.Name } : null;
         TestMethod test = new NUnitTestCaseBuilder().BuildTestMethod(method, suite, parameters);
-        if (TestMethodCheck.Resolve(test, this, out string? error) is { } settings)
+        if (TestMethodCheck.Resolve(test, this, hasData: false, out string? error) is { } settings)
         {
             s_builtSettings.AddOrUpdate(test, settings);
         }
@@ -195,13 +102,13 @@ public sealed class AsyncTestAttribute : NUnitAttribute, ISimpleTestBuilder, IWr
             return command;
         }
 
-        if (s_builtSettings.TryGetValue(test, out TestSettings? built))
+        if (s_builtSettings.TryGetValue(test, out AsyncTestSettings? built))
         {
             return new AsyncTestCommand(test, built);
         }
 
         // A [TestCase] or [TestCaseSource] case: NUnit built it, so resolve the settings from this attribute now.
-        TestSettings? settings = TestMethodCheck.Resolve(test, this, out string? error);
+        AsyncTestSettings? settings = TestMethodCheck.Resolve(test, this, hasData: true, out string? error);
         return settings is null ? new InvalidTestCommand(test, error!) : new AsyncTestCommand(test, settings);
     }
 }

@@ -55,7 +55,7 @@ public sealed class BasicFixtures
     public async Task Writes_output()
     {
         await Trio.CheckpointAsync();
-        TestContext.Out.WriteLine($"hello from seed {TrioSeed.Format(TrioTestContext.Current.Seed)}");
+        TestContext.Out.WriteLine($"hello from seed {TrioTestContext.Current.Seed}");
         TestContext.Out.WriteLine($"property {TestContext.CurrentContext.Test.Properties.Get(AsyncTestAttribute.SeedProperty)}");
     }
 

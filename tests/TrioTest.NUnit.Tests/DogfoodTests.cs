@@ -36,7 +36,7 @@ public sealed class DogfoodTests
         });
 
         TrioTestContext.Current.Trace.Should().HavePointBefore("a:connect", "b:send", "b sleeps first");
-        TestContext.CurrentContext.Test.Properties.Get(AsyncTestAttribute.SeedProperty).Should().Be(TrioSeed.Format(TrioTestContext.Current.Seed));
+        TestContext.CurrentContext.Test.Properties.Get(AsyncTestAttribute.SeedProperty).Should().Be(TrioTestContext.Current.Seed.ToString());
     }
 
     [AsyncTest(Iterations = 5)]

@@ -39,7 +39,7 @@ public sealed class TestCaseTests
     {
         NUnitPipeline.RunOne(typeof(TestCaseFixtures), nameof(TestCaseFixtures.Names_itself)).Outcome.Should().Be("Passed");
 
-        Observations.Get("names").Should().Equal($"{typeof(TestCaseFixtures).FullName}.Names_itself(7,\"seven\") | no regression file | AsyncTest | 7 seven");
+        Observations.Get("names").Should().Equal($"{typeof(TestCaseFixtures).FullName}.Names_itself(7, \"seven\") | no regression file | AsyncTest | 7 seven");
     }
 
     [Test]

@@ -18,8 +18,8 @@ internal sealed record SchedulerResult(ulong Seed, TourRunResult First, TourRunR
     public override IReadOnlyList<Claim> Claims =>
     [
         new("the children take turns at every await: each passes checkpoint i before any passes checkpoint i+1", TakesTurns(First.Trace) && First.Error is null),
-        new($"the same seed {TrioSeed.Format(Seed)} repeats the trace exactly (hash {First.Trace.Hash[..12]})", First.Trace.Hash == Again.Trace.Hash),
-        new($"seed {TrioSeed.Format(OtherSeed)} interleaves them differently (hash {Other.Trace.Hash[..12]})",
+        new($"the same seed {new TrioTest.Seed(Seed)} repeats the trace exactly (hash {First.Trace.Hash[..12]})", First.Trace.Hash == Again.Trace.Hash),
+        new($"seed {new TrioTest.Seed(OtherSeed)} interleaves them differently (hash {Other.Trace.Hash[..12]})",
             !CheckpointOrder(Other.Trace).SequenceEqual(CheckpointOrder(First.Trace)) && TakesTurns(Other.Trace) && Other.Error is null),
     ];
 
@@ -45,13 +45,13 @@ internal sealed record SchedulerResult(ulong Seed, TourRunResult First, TourRunR
     public override void Print(TextWriter output)
     {
         output.WriteLine("A parent starts three children in a nursery; each awaits three labelled checkpoints.");
-        output.WriteLine($"The timeline with seed {TrioSeed.Format(Seed)} (steps omitted):");
+        output.WriteLine($"The timeline with seed {new TrioTest.Seed(Seed)} (steps omitted):");
         TimelineView.Print(output, First.Trace);
         output.WriteLine($"  {First.Times}");
         output.WriteLine("The order of the checkpoints, one turn per group:");
-        output.WriteLine($"  seed {TrioSeed.Format(Seed)}:  {Turns(First.Trace)}");
-        output.WriteLine($"  seed {TrioSeed.Format(Seed)}:  {Turns(Again.Trace)}   (again)");
-        output.WriteLine($"  seed {TrioSeed.Format(OtherSeed)}:  {Turns(Other.Trace)}");
+        output.WriteLine($"  seed {new TrioTest.Seed(Seed)}:  {Turns(First.Trace)}");
+        output.WriteLine($"  seed {new TrioTest.Seed(Seed)}:  {Turns(Again.Trace)}   (again)");
+        output.WriteLine($"  seed {new TrioTest.Seed(OtherSeed)}:  {Turns(Other.Trace)}");
     }
 
     /// <summary>Writes the checkpoint order in turns, such as <c>b0 a0 c0 | a1 c1 b1 | ...</c>.</summary>

@@ -4,7 +4,7 @@ namespace TrioTest;
 /// <param name="Seed">The run's seed.</param>
 /// <param name="Clock">The run's clock.</param>
 /// <param name="Steps">How many steps have run.</param>
-public readonly record struct RunEventArgs(ulong Seed, Clock Clock, long Steps);
+public readonly record struct RunEventArgs(Seed Seed, Clock Clock, long Steps);
 
 /// <summary>The arguments of the task hooks of <see cref="Instrument"/>.</summary>
 /// <param name="Task">The task.</param>

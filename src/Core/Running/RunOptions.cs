@@ -17,7 +17,7 @@ public sealed class RunOptions
     public Clock? Clock { get; set; }
 
     /// <summary>Gets or sets the seed of the run's <see cref="DeterministicRandom"/>, which the strategy draws from (0 by default).</summary>
-    public ulong Seed { get; set; }
+    public Seed Seed { get; set; }
 
     /// <summary>Gets or sets the scheduling strategy; by default <see cref="ScheduleStrategy.Fifo"/>.</summary>
     public ScheduleStrategy? Strategy { get; set; }

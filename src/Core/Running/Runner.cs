@@ -49,7 +49,7 @@ internal sealed partial class Runner
         Clock = options.Clock ?? new SystemClock();
         _virtualClock = Clock as VirtualClock;
         _strategy = options.Strategy ?? ScheduleStrategy.Fifo;
-        _random = new DeterministicRandom(options.Seed);
+        _random = new DeterministicRandom(options.Seed.Value);
         _detectDeadlocks = options.DetectDeadlocks ?? Clock.IsVirtual;
         _watchDepartures = options.WatchDepartures ?? Clock.IsVirtual;
         _stepLimit = options.StepLimit;

@@ -16,7 +16,7 @@ internal sealed class AsyncTestCommand : TestCommand
     /// <summary>Initializes a new instance of the <see cref="AsyncTestCommand"/> class.</summary>
     /// <param name="test">The test.</param>
     /// <param name="settings">Its resolved settings.</param>
-    public AsyncTestCommand(TestMethod test, TestSettings settings)
+    public AsyncTestCommand(TestMethod test, AsyncTestSettings settings)
         : base(test)
     {
         _exploration = new ExplorationCommand(test, settings);

@@ -24,12 +24,12 @@ internal sealed class ExplorationCommand : TestCommand
     private readonly TestMethod _test;
 
     /// <summary>Its resolved settings.</summary>
-    private readonly TestSettings _settings;
+    private readonly AsyncTestSettings _settings;
 
     /// <summary>Initializes a new instance of the <see cref="ExplorationCommand"/> class.</summary>
     /// <param name="test">The test.</param>
     /// <param name="settings">Its resolved settings.</param>
-    public ExplorationCommand(TestMethod test, TestSettings settings)
+    public ExplorationCommand(TestMethod test, AsyncTestSettings settings)
         : base(test)
     {
         _test = test;
@@ -42,16 +42,14 @@ internal sealed class ExplorationCommand : TestCommand
         TestResult result = context.CurrentResult;
         object? nunitInstance = context.TestObject;
         var schedules = new ScheduleRunner(_test, context);
-        Type fixture = _test.TypeInfo?.Type ?? _test.Method.MethodInfo.DeclaringType!;
-        string? regressionFile = _settings.RecordRegressions ? RegressionFile.FindDefaultPath(fixture.Assembly) : null;
         try
         {
-            TrioTestOptions options = _settings.ToOptions(_test.FullName, regressionFile);
-            options.TestAssembly = fixture.Assembly;
+            Type fixture = _test.TypeInfo?.Type ?? _test.Method.MethodInfo.ReflectedType!;
+            TrioTestOptions options = TestAdapterSupport.CreateOptions(_test.Method.MethodInfo, _settings, "AsyncTest", TestAdapterSupport.TestName(fixture, _test.Method.MethodInfo, _test.Arguments));
 
             // NUnit's commands are synchronous: this thread waits while the loop thread runs every schedule.
             TrioTestResult outcome = TrioTestRunner.RunAsync(schedules.RunAsync, options, context.CancellationToken).GetAwaiter().GetResult();
-            _test.Properties.Set(AsyncTestAttribute.SeedProperty, TrioSeed.Format(outcome.Seed));
+            _test.Properties.Set(AsyncTestAttribute.SeedProperty, outcome.Seed.ToString());
             Record(context, outcome);
         }
         catch (Exception e)
@@ -98,12 +96,7 @@ internal sealed class ExplorationCommand : TestCommand
 
         // NUnit has chosen Failure (an assertion) or Error (any other exception) and the stack; the message is TrioTest's report.
         result.SetResult(result.ResultState, outcome.Report!, result.StackTrace);
-        if (outcome.Trace.Count > 0)
-        {
-            int shown = Math.Min(OutputTraceEvents, outcome.Trace.Count);
-            context.OutWriter.WriteLine($"TrioTest trace of seed {TrioSeed.Format(outcome.Seed)}, last {shown} of {outcome.Trace.Count} events:");
-            context.OutWriter.Write(CheckpointTrace.FormatTable(outcome.Trace.Tail(OutputTraceEvents), "  ").ReplaceLineEndings());
-        }
+        context.OutWriter.Write(TestAdapterSupport.FormatTraceTail(outcome, OutputTraceEvents));
     }
 
     /// <summary>

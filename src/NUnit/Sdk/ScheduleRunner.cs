@@ -50,7 +50,7 @@ internal sealed class ScheduleRunner
         // NUnit only lets a Task<T> test run when a result is expected, so the result type tells whether there is one
         // (the expected value may itself be null); TestAdapter is NUnit's public view of it.
         Type returns = test.Method.MethodInfo.ReturnType;
-        _hasExpectedResult = returns.IsGenericType && TestMethodCheck.IsAwaitable(returns);
+        _hasExpectedResult = returns.IsGenericType && returns.GetGenericTypeDefinition() is var generic && (generic == typeof(Task<>) || generic == typeof(ValueTask<>));
         _expectedResult = _hasExpectedResult ? new TestContext.TestAdapter(test).ExpectedResult : null;
     }
 
@@ -62,7 +62,7 @@ internal sealed class ScheduleRunner
     /// <returns>A task that completes when the schedule's code has finished.</returns>
     public async Task RunAsync(TrioTestContext schedule)
     {
-        _test.Properties.Set(AsyncTestAttribute.SeedProperty, TrioSeed.Format(schedule.Seed));
+        _test.Properties.Set(AsyncTestAttribute.SeedProperty, schedule.Seed.ToString());
         TestResult result = _context.CurrentResult;
         int failuresBefore = result.PendingFailures;
         int scopesBefore = AssertionScopes.Count(_context);
@@ -111,7 +111,7 @@ internal sealed class ScheduleRunner
         {
             foreach (MethodInfo setUp in level.SetUps)
             {
-                await MethodInvoker.InvokeAsync(setUp, instance, null);
+                await TestAdapterSupport.InvokeAsync(setUp, instance, null);
             }
 
             await RunLevelAsync(instance, index + 1);
@@ -119,7 +119,7 @@ internal sealed class ScheduleRunner
         for (int i = level.TearDowns.Count - 1; i >= 0; i--)
         {
             MethodInfo tearDown = level.TearDowns[i];
-            failure = Combine(failure, await CaptureAsync(() => MethodInvoker.InvokeAsync(tearDown, instance, null)));
+            failure = Combine(failure, await CaptureAsync(() => TestAdapterSupport.InvokeAsync(tearDown, instance, null)));
         }
 
         if (failure is not null)
@@ -139,7 +139,7 @@ internal sealed class ScheduleRunner
                 _actions[started++].BeforeTest(_test);
             }
 
-            object? actual = await MethodInvoker.InvokeAsync(_test.Method.MethodInfo, instance, Arguments());
+            object? actual = await TestAdapterSupport.InvokeAsync(_test.Method.MethodInfo, instance, _test.Arguments);
             if (_hasExpectedResult)
             {
                 Assert.That(actual, Is.EqualTo(_expectedResult), default(NUnitString), "result", "Is.EqualTo(ExpectedResult)");
@@ -159,20 +159,6 @@ internal sealed class ScheduleRunner
         {
             ExceptionDispatchInfo.Throw(failure);
         }
-    }
-
-    /// <summary>The test's arguments, with the schedule's cancellation token appended when the method's last parameter takes one that the data did not supply.</summary>
-    private object?[] Arguments()
-    {
-        object?[] arguments = _test.Arguments;
-        ParameterInfo[] parameters = _test.Method.MethodInfo.GetParameters();
-        if (parameters.Length == arguments.Length + 1 && parameters[^1].ParameterType == typeof(CancellationToken))
-        {
-            // The loop's token for the body's cancel scope: cancelled when the watchdog or NUnit (CancelAfter, a stopped run) stops the test.
-            return [.. arguments, Trio.CancellationToken];
-        }
-
-        return arguments;
     }
 
     /// <summary>Fails the schedule as NUnit's method command fails a test: on an open multiple-assert scope, or on failures recorded without throwing.</summary>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -12,41 +11,33 @@ internal static class TestMethodCheck
     /// <summary>The name of the attribute, for messages.</summary>
     private const string AttributeName = "AsyncTest";
 
-    /// <summary>Resolves the settings of <paramref name="test"/>, or explains why it cannot run.</summary>
+    /// <summary>Gets the settings of <paramref name="test"/>, checked, or explains why it cannot run.</summary>
     /// <param name="test">The test (one case of a parameterized method, or the method's only test).</param>
     /// <param name="attribute">The method's <c>[AsyncTest]</c>.</param>
+    /// <param name="hasData">Whether NUnit passes the test arguments (a <c>[TestCase]</c> or <c>[TestCaseSource]</c> case).</param>
     /// <param name="error">The problem, when there is one.</param>
-    /// <returns>The settings, or <see langword="null"/> with <paramref name="error"/> set.</returns>
-    public static TestSettings? Resolve(TestMethod test, AsyncTestAttribute attribute, out string? error)
+    /// <returns>The values set on the attribute, or <see langword="null"/> with <paramref name="error"/> set.</returns>
+    public static AsyncTestSettings? Resolve(TestMethod test, AsyncTestAttribute attribute, bool hasData, out string? error)
     {
         MethodInfo method = test.Method.MethodInfo;
-        error = CheckShape(method) ?? CheckExpectedResult(method, attribute) ?? CheckOtherWrappers(method);
+        error = TestAdapterSupport.CheckMethod(method, AttributeName, takesArguments: hasData, "[TestCase] or [TestCaseSource] rows", "[Test]")
+            ?? CheckExpectedResult(method, attribute) ?? CheckOtherWrappers(method);
         if (error is not null)
         {
             return null;
         }
 
-        Type fixture = test.TypeInfo?.Type ?? method.ReflectedType ?? method.DeclaringType!;
-        AttributeSettings? defaults = fixture.Assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Settings;
-        return TestSettings.Resolve(attribute.Values, defaults, AttributeName, out error);
-    }
-
-    /// <summary>Gets a value indicating whether <paramref name="type"/> is an awaitable TrioTest drives: a Task or a ValueTask, with or without a result.</summary>
-    public static bool IsAwaitable(Type type) => typeof(Task).IsAssignableFrom(type) || type == typeof(ValueTask)
-        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>));
-
-    /// <summary>Checks that the method returns an awaitable TrioTest can drive.</summary>
-    private static string? CheckShape(MethodInfo method)
-    {
-        if (IsAwaitable(method.ReturnType))
+        try
         {
+            // Built once here to check the values; the exploration builds them again where it runs.
+            TestAdapterSupport.CreateOptions(method, attribute.Settings, AttributeName, test.FullName);
+            return attribute.Settings;
+        }
+        catch (TrioTestConfigurationException e)
+        {
+            error = e.Message;
             return null;
         }
-
-        string name = $"{method.DeclaringType?.Name}.{method.Name}";
-        return method.ReturnType == typeof(void) && method.GetCustomAttribute<AsyncStateMachineAttribute>() is not null
-            ? $"[{AttributeName}] method {name} is 'async void': its failures would escape the test. Declare it 'async Task'."
-            : $"[{AttributeName}] method {name} returns {method.ReturnType.Name}, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [Test] for synchronous tests.";
     }
 
     /// <summary>Checks that <c>ExpectedResult</c> on the attribute is not combined with <c>[TestCase]</c> data.</summary>

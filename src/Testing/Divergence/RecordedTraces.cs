@@ -15,10 +15,10 @@ internal static class RecordedTraces
     private const int MaxNameLength = 120;
 
     /// <summary>Gets the trace file of a test's seed: <c>triotest-traces/&lt;test&gt;-0x….trace</c> beside the regression file.</summary>
-    public static string PathFor(string regressionFile, string testName, ulong seed)
+    public static string PathFor(string regressionFile, string testName, Seed seed)
     {
         string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(regressionFile)) ?? ".", FolderName);
-        return Path.Combine(folder, $"{FileNameOf(testName)}-{TrioSeed.Format(seed)}.trace");
+        return Path.Combine(folder, $"{FileNameOf(testName)}-{seed}.trace");
     }
 
     /// <summary>Gets a file name for a test: its letters, digits, dots, dashes and underscores, others as '_', long names cut with a hash of the whole.</summary>

@@ -26,7 +26,7 @@ internal static class FailureReport
     public static string Format(ScheduleOutcome outcome, TrioTestOptions options, int schedulesPlanned, ExplorationStrategy strategy, ExplorationCoverage? coverage = null, ShrunkSchedule? shrunk = null)
     {
         Exception failure = outcome.Failure!;
-        string seed = outcome.Directed?.ToString() ?? TrioSeed.Format(outcome.Seed);
+        string seed = outcome.Directed?.ToString() ?? outcome.Seed.ToString();
         string[] lines = Describe(failure).ReplaceLineEndings("\n").Split('\n');
         var text = new StringBuilder();
         text.Append("TrioTest: ").Append(failure.GetType().Name).Append(": ").Append(lines[0].Trim()).Append('\n');

@@ -20,7 +20,7 @@ public static class RewrittenRandom
     /// <returns>The schedule's generator inside a test; <see cref="Random.Shared"/> otherwise.</returns>
     public static Random Shared() =>
         Trio.IsInRun && TrioTestContext.CurrentOrNull is { } context
-            ? s_shared.GetValue(context, static c => new Random(Fold(c.Seed)))
+            ? s_shared.GetValue(context, static c => new Random(Fold(c.Seed.Value)))
             : Random.Shared;
 
     /// <summary>Replaces <c>new Random()</c>: inside a test, a generator seeded from the schedule's shared one.</summary>

@@ -7,7 +7,7 @@ internal sealed partial class Exploration
     /// Runs the body once under <paramref name="strategy"/> with <paramref name="seed"/>, and says what happened. PCT's
     /// sizing run and the schedules that check a failure's dependence on the schedule are not counted.
     /// </summary>
-    private ScheduleOutcome RunSchedule(ulong seed, SeedSource source, int number, int planned, ScheduleStrategy strategy, bool counted = true)
+    private ScheduleOutcome RunSchedule(Seed seed, SeedSource source, int number, int planned, ScheduleStrategy strategy, bool counted = true)
     {
         if (_stopReason is { } stopped)
         {
@@ -36,7 +36,7 @@ internal sealed partial class Exploration
             EscapePolicy = _options.Strict ? EscapePolicy.Fail : EscapePolicy.Record,
             DetectDeadlocks = true,
             Log = _options.Log,
-            Name = _options.TestName is { } test ? $"test {test} (seed {TrioSeed.Format(seed)})" : null,
+            Name = _options.TestName is { } test ? $"test {test} (seed {seed})" : null,
         };
         run.Instruments.Add(counter);
         run.Instruments.Add(new RunnerCapture(this));

@@ -62,7 +62,7 @@ internal sealed partial class Exploration : IDisposable
     private bool _stoppedForCoverage;
 
     /// <summary>The first replayed seed whose trace differs from the one recorded with it, and where.</summary>
-    private (ulong Seed, TraceDivergence Divergence)? _divergence;
+    private (Seed Seed, TraceDivergence Divergence)? _divergence;
 
     /// <summary>How many schedules of this exploration passed.</summary>
     private int _schedulesPassed;
@@ -71,7 +71,7 @@ internal sealed partial class Exploration : IDisposable
     private int _schedulesRun;
 
     /// <summary>The seed of the schedule running now, for the report of an abandoned one.</summary>
-    private ulong _currentSeed;
+    private Seed _currentSeed;
 
     /// <summary>Where <see cref="_currentSeed"/> came from.</summary>
     private SeedSource _currentSource;
@@ -123,10 +123,10 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>Resolves the plan, then runs it: this shard's share of it, when the exploration is sharded.</summary>
     private TrioTestResult RunCore()
     {
-        List<(ulong Seed, SeedSource Source)> fixedSeeds = [];
+        List<(Seed Seed, SeedSource Source)> fixedSeeds = [];
         DirectedSchedule? directed = null;
         int iterations = 0;
-        ulong baseSeed = 0;
+        Seed baseSeed = default;
         TestShard? shard = ResolveShard();
         string? environmentSeed = _options.GetEnvironmentVariable("TRIOTEST_SEED");
         if (_options.Schedule is { } explicitSchedule)
@@ -147,20 +147,20 @@ internal sealed partial class Exploration : IDisposable
             }
             else
             {
-                fixedSeeds.Add((TrioSeed.Parse(environmentSeed, "The environment variable TRIOTEST_SEED"), SeedSource.Environment));
+                fixedSeeds.Add((SeedSetting.Parse(environmentSeed, "The environment variable TRIOTEST_SEED"), SeedSource.Environment));
             }
 
             if (_options.BaseSeed is { } baseSeedSet)
             {
                 _warnings.Add(
-                    $"TRIOTEST_SEED={environmentSeed.Trim()} replaced this test's exploration (BaseSeed = {TrioSeed.Format(baseSeedSet)}, {_options.Iterations} schedule(s)) with that one schedule. TRIOTEST_SEED applies to every test in the run: filter the run to the test you replay (dotnet test --filter \"FullyQualifiedName~{_options.TestName ?? "YourTest"}\"), or unset it.");
+                    $"TRIOTEST_SEED={environmentSeed.Trim()} replaced this test's exploration (BaseSeed = {baseSeedSet}, {_options.Iterations} schedule(s)) with that one schedule. TRIOTEST_SEED applies to every test in the run: filter the run to the test you replay (dotnet test --filter \"FullyQualifiedName~{_options.TestName ?? "YourTest"}\"), or unset it.");
             }
         }
         else
         {
             if (_options.RegressionFilePath is { } path && _options.TestName is { } name)
             {
-                foreach (ulong recorded in RegressionFile.ReadSeeds(path, name, _warnings))
+                foreach (Seed recorded in RegressionFile.ReadSeeds(path, name, _warnings))
                 {
                     fixedSeeds.Add((recorded, SeedSource.Regression));
                 }
@@ -202,9 +202,9 @@ internal sealed partial class Exploration : IDisposable
                 continue;
             }
 
-            (ulong seed, SeedSource source) = i < fixedSeeds.Count
+            (Seed seed, SeedSource source) = i < fixedSeeds.Count
                 ? fixedSeeds[i]
-                : (DeterministicRandom.DeriveSeed(baseSeed, (ulong)(i - fixedSeeds.Count + 1)), SeedSource.Entropy);
+                : (baseSeed.Derive((ulong)(i - fixedSeeds.Count + 1)), SeedSource.Entropy);
             if (directed is not null)
             {
                 // A pasted schedule runs as written, whatever the strategy; it is already as small as it gets.
@@ -289,7 +289,7 @@ internal sealed partial class Exploration : IDisposable
         if (replayed.Failure is null)
         {
             (_options.Log ?? Console.Error).WriteLine(
-                $"TrioTest: test {name}: the replay of {TrioSeed.Format(replayed.Seed)} passed, but it is not the schedule recorded in {file}: {divergence.ToString().Replace("\n  ", "\n    ", StringComparison.Ordinal)}");
+                $"TrioTest: test {name}: the replay of {replayed.Seed} passed, but it is not the schedule recorded in {file}: {divergence.ToString().Replace("\n  ", "\n    ", StringComparison.Ordinal)}");
         }
     }
 
@@ -306,14 +306,14 @@ internal sealed partial class Exploration : IDisposable
 
         (CheckpointTrace trace, IReadOnlyList<ScheduleDeviation>? deviations, string schedule) = shrunk is { Trace.Count: > 0 }
             ? (shrunk.Trace, shrunk.Deviations, shrunk.Schedule)
-            : (outcome.Trace, null, outcome.Directed?.ToString() ?? TrioSeed.Format(outcome.Seed));
+            : (outcome.Trace, null, outcome.Directed?.ToString() ?? outcome.Seed.ToString());
         if (trace.Count == 0)
         {
             return null;
         }
 
         string name = _options.TestName ?? "test";
-        string path = Path.GetFullPath(Path.Combine(folder, $"{RecordedTraces.FileNameOf(name)}-{TrioSeed.Format(outcome.Seed)}.html"));
+        string path = Path.GetFullPath(Path.Combine(folder, $"{RecordedTraces.FileNameOf(name)}-{outcome.Seed}.html"));
         try
         {
             TraceTimeline.WriteHtml(path, trace, $"{name}: {outcome.Failure!.GetType().Name} ({schedule})", deviations);
@@ -335,7 +335,7 @@ internal sealed partial class Exploration : IDisposable
     /// (explicit seed, <c>TRIOTEST_SEED</c>) runs in every shard, so a pasted replay line works anywhere; recorded
     /// regressions and explored schedules are dealt round-robin, each list on its own.
     /// </summary>
-    private static bool RunsHere(TestShard? shard, int position, List<(ulong Seed, SeedSource Source)> fixedSeeds)
+    private static bool RunsHere(TestShard? shard, int position, List<(Seed Seed, SeedSource Source)> fixedSeeds)
     {
         if (shard is not { } s)
         {
@@ -365,7 +365,7 @@ internal sealed partial class Exploration : IDisposable
     /// Gets the base seed of an exploration: <see cref="TrioTestOptions.BaseSeed"/>, else <c>TRIOTEST_BASE_SEED</c> mixed with
     /// the test's name (so tests explore different schedules), else fresh entropy, which a sharded run cannot use.
     /// </summary>
-    private ulong ResolveBaseSeed(TestShard? shard)
+    private Seed ResolveBaseSeed(TestShard? shard)
     {
         if (_options.BaseSeed is { } set)
         {
@@ -375,8 +375,8 @@ internal sealed partial class Exploration : IDisposable
         string? text = _options.GetEnvironmentVariable("TRIOTEST_BASE_SEED");
         if (!string.IsNullOrWhiteSpace(text))
         {
-            ulong family = TrioSeed.Parse(text, "The environment variable TRIOTEST_BASE_SEED");
-            return _options.TestName is { } name ? DeterministicRandom.DeriveSeed(family, StableHash.Of(name)) : family;
+            Seed family = SeedSetting.Parse(text, "The environment variable TRIOTEST_BASE_SEED");
+            return _options.TestName is { } name ? family.Derive(StableHash.Of(name)) : family;
         }
 
         if (shard is { Count: > 1 } s)
@@ -434,7 +434,7 @@ internal sealed partial class Exploration : IDisposable
         TraceDivergence? divergence = _divergence is { } d && d.Seed == outcome.Seed && outcome.Directed is null ? d.Divergence : null;
         if (divergence is not null)
         {
-            report += $"\n  diverged: this replay of {TrioSeed.Format(outcome.Seed)} is not the schedule recorded in {divergence.RecordedTracePath}: "
+            report += $"\n  diverged: this replay of {outcome.Seed} is not the schedule recorded in {divergence.RecordedTracePath}: "
                 + divergence.ToString().Replace("\n  ", "\n    ", StringComparison.Ordinal);
         }
 
@@ -481,7 +481,7 @@ internal sealed partial class Exploration : IDisposable
             ScheduleStrategy order = probe == 0 || strategy == ExplorationStrategy.Fifo ? ScheduleStrategy.Fifo
                 : strategy == ExplorationStrategy.Pct ? new PctStrategy(_options.PctDepth, Math.Max(1, failed.Steps))
                 : new RandomStrategy();
-            ulong seed = DeterministicRandom.DeriveSeed(failed.Seed, (ulong)(probe + 1));
+            Seed seed = failed.Seed.Derive((ulong)(probe + 1));
             ScheduleOutcome other = RunSchedule(seed, SeedSource.Entropy, failed.Schedule, failed.Schedule, order, counted: false);
             if (other.Failure is null)
             {
@@ -519,7 +519,7 @@ internal sealed partial class Exploration : IDisposable
         }
 
         (_options.Log ?? Console.Error).WriteLine(
-            $"TrioTest: after test {_options.TestName ?? "(unnamed)"} ended, {error.Message} (seed {TrioSeed.Format(origin.Context.Seed)})");
+            $"TrioTest: after test {_options.TestName ?? "(unnamed)"} ended, {error.Message} (seed {origin.Context.Seed})");
     }
 
     /// <summary>Takes the first unobserved failure heard of so far, preferring one of <paramref name="current"/>'s.</summary>

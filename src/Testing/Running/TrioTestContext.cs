@@ -28,7 +28,7 @@ public sealed class TrioTestContext
     /// <summary>The background nursery, once the body runs.</summary>
     private Nursery? _background;
 
-    internal TrioTestContext(TrioTestOptions options, ulong seed, SeedSource source, int schedule, int schedules, TraceRecorder? recorder)
+    internal TrioTestContext(TrioTestOptions options, Seed seed, SeedSource source, int schedule, int schedules, TraceRecorder? recorder)
     {
         Options = options;
         Seed = seed;
@@ -49,8 +49,8 @@ public sealed class TrioTestContext
     /// <summary>Gets the options the test runs with.</summary>
     public TrioTestOptions Options { get; }
 
-    /// <summary>Gets the schedule's seed; <see cref="TrioSeed.Format"/> gives the form to paste into <c>Seed</c>.</summary>
-    public ulong Seed { get; }
+    /// <summary>Gets the schedule's seed; its text is the form to paste into <c>Seed</c>.</summary>
+    public Seed Seed { get; }
 
     /// <summary>Gets where the seed came from.</summary>
     public SeedSource SeedSource { get; }
@@ -69,7 +69,7 @@ public sealed class TrioTestContext
     public CheckpointTrace Trace => _recorder?.GetTrace() ?? CheckpointTrace.Empty;
 
     /// <inheritdoc/>
-    public override string ToString() => $"schedule {Schedule} of {Schedules}, seed {TrioSeed.Format(Seed)} ({SeedSource})";
+    public override string ToString() => $"schedule {Schedule} of {Schedules}, seed {Seed} ({SeedSource})";
 
     /// <summary>Makes this the current context of the calling flow and of every task it starts.</summary>
     internal void Enter(Nursery background)

@@ -20,7 +20,7 @@ public sealed class TrioTestFailedException : Exception
     public TrioTestResult Result { get; }
 
     /// <summary>Gets the seed that replays the failure.</summary>
-    public ulong Seed => Result.Seed;
+    public Seed Seed => Result.Seed;
 
     /// <summary>Checks that the result failed, for the constructor.</summary>
     private static TrioTestResult CheckFailed(TrioTestResult result)

@@ -28,6 +28,9 @@ public sealed class TrioTestOptions
     /// <summary>The most real time shrinking may take.</summary>
     private TimeSpan _shrinkTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How schedules order ready tasks.</summary>
+    private ExplorationStrategy _strategy = ExplorationStrategy.Random;
+
     /// <summary>The PCT depth.</summary>
     private int _pctDepth = 3;
 
@@ -60,7 +63,7 @@ public sealed class TrioTestOptions
 
     /// <summary>Gets or sets the seed of the one schedule to run, to replay a failure; <see langword="null"/> (the default) explores.</summary>
     /// <remarks>A seed runs exactly that schedule: <see cref="Iterations"/> is ignored, so pasting a report's seed next to <c>Iterations</c> replays it.</remarks>
-    public ulong? Seed { get; set; }
+    public Seed? Seed { get; set; }
 
     /// <summary>
     /// Gets or sets a schedule to replay, as a failure report's <c>replay shrunk</c> line prints it (such as
@@ -109,7 +112,7 @@ public sealed class TrioTestOptions
     /// Gets or sets the base seed an exploration derives its schedules' seeds from; <see langword="null"/> (the default)
     /// draws a fresh one each run. Fix it to make an exploration itself repeatable, as CI gates and benchmarks do.
     /// </summary>
-    public ulong? BaseSeed { get; set; }
+    public Seed? BaseSeed { get; set; }
 
     /// <summary>
     /// Gets or sets the share of the exploration this run explores, to spread one exploration over a CI job matrix;
@@ -147,7 +150,13 @@ public sealed class TrioTestOptions
     }
 
     /// <summary>Gets or sets how each schedule orders ready tasks; <see cref="ExplorationStrategy.Random"/> by default.</summary>
-    public ExplorationStrategy Strategy { get; set; } = ExplorationStrategy.Random;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="ExplorationStrategy"/>'s.</exception>
+    public ExplorationStrategy Strategy
+    {
+        get => _strategy;
+        set => _strategy = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(
+            nameof(value), value, $"Strategy is {(int)value}, which is not a strategy: use ExplorationStrategy.Random, ExplorationStrategy.Pct or ExplorationStrategy.Fifo.");
+    }
 
     /// <summary>Gets or sets the bug depth <see cref="ExplorationStrategy.Pct"/> targets: how many ordering constraints a bug may need; 3 by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>

@@ -34,7 +34,7 @@ public sealed class TrioTestResult
     public string? Report { get; }
 
     /// <summary>Gets the seed of the failing schedule, or of the last one run.</summary>
-    public ulong Seed { get; }
+    public Seed Seed { get; }
 
     /// <summary>Gets where <see cref="Seed"/> came from.</summary>
     public SeedSource SeedSource { get; }
@@ -105,6 +105,6 @@ public sealed class TrioTestResult
 
     /// <inheritdoc/>
     public override string ToString() => Passed
-        ? SchedulesRun == 0 ? $"passed: no schedule of this test is in shard {Shard}" : $"passed: {SchedulesRun} schedule(s), last seed {TrioSeed.Format(Seed)}"
-        : $"failed: schedule {Schedule} of {SchedulesPlanned}, seed {TrioSeed.Format(Seed)}: {Failure!.GetType().Name}";
+        ? SchedulesRun == 0 ? $"passed: no schedule of this test is in shard {Shard}" : $"passed: {SchedulesRun} schedule(s), last seed {Seed}"
+        : $"failed: schedule {Schedule} of {SchedulesPlanned}, seed {Seed}: {Failure!.GetType().Name}";
 }

@@ -22,7 +22,7 @@ public static partial class RegressionFile
     /// <exception cref="ArgumentException"><paramref name="path"/> or <paramref name="testName"/> is empty, or the name contains a line break.</exception>
     /// <exception cref="TrioTestConfigurationException">The file is read-only or cannot be read or written; the message names the seed that was not recorded.</exception>
     /// <remarks>Notes about stale locks and temporary files cleaned up on the way go to the standard error stream; the overload with <c>warnings</c> collects them instead.</remarks>
-    public static bool Record(string path, string testName, ulong seed, string? comment) => Record(path, testName, seed, comment, warnings: null);
+    public static bool Record(string path, string testName, Seed seed, string? comment) => Record(path, testName, seed, comment, warnings: null);
 
     /// <summary>Records a failing seed for <paramref name="testName"/>, with a comment line above it; does nothing if the entry exists.</summary>
     /// <param name="path">The file; created (with its directory) if missing.</param>
@@ -39,7 +39,7 @@ public static partial class RegressionFile
     /// RegressionFile.Record("triotest-regressions.txt", "MyTests.Bank.Transfer", 0x9E3779B97F4A7C15, "InvalidOperationException: lost an update", warnings);
     /// </code>
     /// </example>
-    public static bool Record(string path, string testName, ulong seed, string? comment, ICollection<string>? warnings)
+    public static bool Record(string path, string testName, Seed seed, string? comment, ICollection<string>? warnings)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(testName);
@@ -75,7 +75,7 @@ public static partial class RegressionFile
     }
 
     /// <summary>Records the entry; the caller holds this process's write gate for the file.</summary>
-    private static bool RecordUnderGate(string fullPath, string path, string testName, ulong seed, string? comment, List<string> notes)
+    private static bool RecordUnderGate(string fullPath, string path, string testName, Seed seed, string? comment, List<string> notes)
     {
         try
         {
@@ -104,7 +104,7 @@ public static partial class RegressionFile
                 entry.Append("# ").Append(comment.ReplaceLineEndings(" ").Trim()).Append('\n');
             }
 
-            entry.Append(TrioSeed.Format(seed)).Append(' ').Append(testName).Append('\n');
+            entry.Append(seed.ToString()).Append(' ').Append(testName).Append('\n');
             Append(fullPath, entry.ToString());
             return true;
         }
@@ -190,9 +190,9 @@ public static partial class RegressionFile
 
     /// <summary>Throws the error for a seed that was not recorded, naming the seed, the test, the cause and the fix.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowNotRecorded(string path, string testName, ulong seed, string cause, string fix, Exception? inner)
+    private static void ThrowNotRecorded(string path, string testName, Seed seed, string cause, string fix, Exception? inner)
     {
-        string seedText = TrioSeed.Format(seed);
+        string seedText = seed.ToString();
         string message =
             $"TrioTest did not record the failing seed {seedText} of {testName} in the regression file {path}: {cause.TrimEnd('.')}. " +
             $"To record seeds, {fix}, or turn recording off ([assembly: AsyncTestDefaults(RecordRegressions = false)]). " +

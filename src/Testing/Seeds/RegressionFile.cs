@@ -45,13 +45,13 @@ public static partial class RegressionFile
     /// <example>
     /// <code>
     /// var warnings = new List&lt;string&gt;();
-    /// foreach (ulong seed in RegressionFile.ReadSeeds("triotest-regressions.txt", "MyTests.Bank.Transfer", warnings))
+    /// foreach (Seed seed in RegressionFile.ReadSeeds("triotest-regressions.txt", "MyTests.Bank.Transfer", warnings))
     /// {
     ///     TrioTestRunner.Run(body, new TrioTestOptions { Seed = seed });
     /// }
     /// </code>
     /// </example>
-    public static IReadOnlyList<ulong> ReadSeeds(string path, string testName, ICollection<string> warnings)
+    public static IReadOnlyList<Seed> ReadSeeds(string path, string testName, ICollection<string> warnings)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(testName);

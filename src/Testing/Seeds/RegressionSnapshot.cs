@@ -53,7 +53,7 @@ internal sealed class RegressionSnapshot
 
             int space = line.IndexOf(' ');
             ReadOnlySpan<char> name = space < 0 ? default : line[(space + 1)..].Trim();
-            if (space < 0 || name.IsEmpty || !TrioSeed.TryParse(line[..space], out ulong seed))
+            if (space < 0 || name.IsEmpty || !Seed.TryParse(line[..space], out Seed seed))
             {
                 corrupt.Add(new CorruptLine(number, line.ToString()));
                 continue;
@@ -73,7 +73,7 @@ internal sealed class RegressionSnapshot
     /// <summary>Gets the seeds recorded for <paramref name="testName"/>, in file order, without repeats.</summary>
     /// <param name="testName">The test's name.</param>
     /// <returns>The seeds; empty if there are none.</returns>
-    public IReadOnlyList<ulong> SeedsFor(string testName) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) ? seeds.InOrder : [];
+    public IReadOnlyList<Seed> SeedsFor(string testName) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) ? seeds.InOrder : [];
 
     /// <summary>Gets the names of the tests the file has entries for, in ordinal order.</summary>
     public IReadOnlyList<string> TestNames => field ??= [.. _seedsByTest.Keys.Order(StringComparer.Ordinal)];
@@ -82,22 +82,22 @@ internal sealed class RegressionSnapshot
     /// <param name="testName">The test's name.</param>
     /// <param name="seed">The seed.</param>
     /// <returns><see langword="true"/> if the entry is there; otherwise, <see langword="false"/>.</returns>
-    public bool Contains(string testName, ulong seed) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) && seeds.Contains(seed);
+    public bool Contains(string testName, Seed seed) => _seedsByTest.TryGetValue(testName, out TestSeeds? seeds) && seeds.Contains(seed);
 
     /// <summary>One test's seeds: in file order for replay, and as a set for "is it there already?".</summary>
     private sealed class TestSeeds
     {
         /// <summary>The seeds in file order, without repeats.</summary>
-        private readonly List<ulong> _order = [];
+        private readonly List<Seed> _order = [];
 
         /// <summary>The same seeds, for constant-time membership however many a test has.</summary>
-        private readonly HashSet<ulong> _set = [];
+        private readonly HashSet<Seed> _set = [];
 
         /// <summary>Gets the seeds in file order, read-only (one wrapper, made on first use; the list no longer changes by then).</summary>
-        public IReadOnlyList<ulong> InOrder => field ??= _order.AsReadOnly();
+        public IReadOnlyList<Seed> InOrder => field ??= _order.AsReadOnly();
 
         /// <summary>Adds a seed unless it is there already.</summary>
-        public void Add(ulong seed)
+        public void Add(Seed seed)
         {
             if (_set.Add(seed))
             {
@@ -106,7 +106,7 @@ internal sealed class RegressionSnapshot
         }
 
         /// <summary>Tells whether the test has <paramref name="seed"/>.</summary>
-        public bool Contains(ulong seed) => _set.Contains(seed);
+        public bool Contains(Seed seed) => _set.Contains(seed);
     }
 }
 

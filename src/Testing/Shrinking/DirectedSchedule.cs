@@ -22,7 +22,7 @@ internal sealed class DirectedSchedule
     /// <summary>The prefix of a one-step-at-a-time schedule whose picked tasks run on.</summary>
     private const string RunsPrefix = "fifo-runs";
 
-    public DirectedSchedule(ScheduleMode mode, IEnumerable<ScheduleDeviation> deviations, ulong seed)
+    public DirectedSchedule(ScheduleMode mode, IEnumerable<ScheduleDeviation> deviations, Seed seed)
     {
         Mode = mode;
         Deviations = [.. deviations.OrderBy(static d => d.Step)];
@@ -39,7 +39,7 @@ internal sealed class DirectedSchedule
     public IReadOnlyList<ScheduleDeviation> Deviations { get; }
 
     /// <summary>Gets the seed the body's randomness and the run use; the order of steps does not depend on it.</summary>
-    public ulong Seed { get; }
+    public Seed Seed { get; }
 
     /// <summary>Gets the schedule's pasteable text, such as <c>fifo+13:2,30:1@0x9E3779B97F4A7C15</c>.</summary>
     public override string ToString()
@@ -52,7 +52,7 @@ internal sealed class DirectedSchedule
                 .Append(Deviations[i].Index.ToString(CultureInfo.InvariantCulture));
         }
 
-        return text.Append('@').Append(TrioSeed.Format(Seed)).ToString();
+        return text.Append('@').Append(Seed.ToString()).ToString();
     }
 
     /// <summary>Gets a value indicating whether <paramref name="text"/> looks like a schedule rather than a seed (it starts with <c>fifo</c>).</summary>
@@ -65,11 +65,11 @@ internal sealed class DirectedSchedule
         schedule = null;
         problem = null;
         string body = text?.Trim() ?? string.Empty;
-        ulong seed = 0;
+        Seed seed = default;
         int at = body.IndexOf('@');
         if (at >= 0)
         {
-            if (!TrioSeed.TryParse(body.AsSpan(at + 1), out seed))
+            if (!Seed.TryParse(body.AsSpan(at + 1), out seed))
             {
                 problem = $"the seed after '@' (\"{body[(at + 1)..]}\") is not 0x and 1 to 16 hex digits";
                 return false;

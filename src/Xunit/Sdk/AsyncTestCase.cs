@@ -22,17 +22,17 @@ public sealed class AsyncTestCase : XunitTestCase, IAsyncTestCase
     /// <param name="settings">The resolved TrioTest settings.</param>
     /// <param name="testMethodArguments">The data row, for a theory.</param>
     internal AsyncTestCase(
-        IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, TestSettings settings, object[]? testMethodArguments = null)
+        IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, AsyncTestSettings settings, object[]? testMethodArguments = null)
         : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod, testMethodArguments)
     {
         Settings = settings;
     }
 
     /// <inheritdoc/>
-    TestSettings IAsyncTestCase.Settings => Settings;
+    AsyncTestSettings IAsyncTestCase.Settings => Settings;
 
     /// <summary>Gets the resolved settings.</summary>
-    internal TestSettings Settings { get; private set; } = null!;
+    internal AsyncTestSettings Settings { get; private set; } = null!;
 
     /// <inheritdoc/>
     public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
@@ -42,13 +42,13 @@ public sealed class AsyncTestCase : XunitTestCase, IAsyncTestCase
     public override void Serialize(IXunitSerializationInfo data)
     {
         base.Serialize(data);
-        TestSettingsSerialization.Serialize(Settings, data);
+        data.AddValue("TrioTestSettings", Settings.Serialize());
     }
 
     /// <inheritdoc/>
     public override void Deserialize(IXunitSerializationInfo data)
     {
         base.Deserialize(data);
-        Settings = TestSettingsSerialization.Deserialize(data);
+        Settings = AsyncTestSettings.Deserialize(data.GetValue<string>("TrioTestSettings"));
     }
 }

@@ -21,7 +21,7 @@ public sealed class AsyncTestDiscoverer : FactDiscoverer
     /// <inheritdoc/>
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        TestSettings? settings = TestMethodCheck.Resolve(testMethod, factAttribute, "AsyncTest", out string? error);
+        AsyncTestSettings? settings = TestMethodCheck.Resolve(testMethod, factAttribute, "AsyncTest", out string? error);
         return settings is null
             ? new ExecutionErrorTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, error!)
             : new AsyncTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, settings);

@@ -31,36 +31,22 @@ internal sealed class AsyncTestRunner : XunitTestRunner
     protected override async Task<Tuple<decimal, string>> InvokeTestAsync(ExceptionAggregator aggregator)
     {
         Tuple<decimal, string> outcome = await base.InvokeTestAsync(aggregator);
-        if (_result is not { Passed: false } result)
-        {
-            return outcome;
-        }
 
         // The report is the failure's message; the output gets a longer stretch of the trace, for reading.
-        string output = outcome.Item2;
-        if (result.Trace.Count > 0)
-        {
-            output += $"TrioTest trace of seed {TrioSeed.Format(result.Seed)}, last {Math.Min(OutputTraceEvents, result.Trace.Count)} of {result.Trace.Count} events:{Environment.NewLine}"
-                + CheckpointTrace.FormatTable(result.Trace.Tail(OutputTraceEvents), "  ").ReplaceLineEndings();
-        }
-
-        return Tuple.Create(outcome.Item1, output);
+        return _result is { Passed: false } result ? Tuple.Create(outcome.Item1, outcome.Item2 + TestAdapterSupport.FormatTraceTail(result, OutputTraceEvents)) : outcome;
     }
 
     /// <inheritdoc/>
     protected override async Task<decimal> InvokeTestMethodAsync(ExceptionAggregator aggregator)
     {
-        TestSettings settings = ((IAsyncTestCase)TestCase).Settings;
-        string testName = TestMethodArguments is { Length: > 0 } ? Test.DisplayName : $"{TestClass.FullName}.{TestMethod.Name}";
-        string? regressionFile = settings.RecordRegressions ? RegressionFile.FindDefaultPath(TestClass.Assembly) : null;
-        string replayAttribute = TestMethod.GetCustomAttribute<AsyncTheoryAttribute>() is null ? "AsyncTest" : "AsyncTheory";
-        TrioTestOptions options = settings.ToOptions(testName, regressionFile, replayAttribute);
-        options.TestAssembly = TestClass.Assembly;
         var timer = new ExecutionTimer();
         await timer.AggregateAsync(async () =>
         {
             try
             {
+                string testName = TestAdapterSupport.TestName(TestClass, TestMethod, TestMethodArguments);
+                string attributeName = TestMethod.GetCustomAttribute<AsyncTheoryAttribute>() is null ? "AsyncTest" : "AsyncTheory";
+                TrioTestOptions options = TestAdapterSupport.CreateOptions(TestMethod, ((IAsyncTestCase)TestCase).Settings, attributeName, testName);
                 _result = await TrioTestRunner.RunAsync(RunScheduleAsync, options, CancellationTokenSource.Token);
             }
             catch (Exception e)
@@ -185,49 +171,6 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         }
     }
 
-    /// <summary>The error for a data row whose values do not match the method's parameters, instead of reflection's bare "Parameter count mismatch."</summary>
-    private InvalidOperationException ArityMismatch()
-    {
-        ParameterInfo[] parameters = TestMethod.GetParameters();
-        object?[] row = TestMethodArguments ?? [];
-        string expected = string.Join(", ", parameters.Select(static p => $"{p.ParameterType.Name} {p.Name}"));
-        string given = string.Join(", ", row.Select(static value => value?.ToString() ?? "null"));
-        return new InvalidOperationException(
-            $"[AsyncTheory] method {TestClass.Name}.{TestMethod.Name} takes {parameters.Length} parameter(s) ({expected}), but a data row gives {row.Length} value(s) ({given}): make every [InlineData] or [MemberData] row match the parameters.");
-    }
-
     /// <summary>Calls the test method and awaits what it returns, rethrowing its own exception with its stack.</summary>
-    private async Task InvokeMethodAsync(object? instance)
-    {
-        object? returned;
-        try
-        {
-            returned = TestMethod.Invoke(instance, TestMethodArguments);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
-        catch (TargetParameterCountException)
-        {
-            throw ArityMismatch();
-        }
-
-        switch (returned)
-        {
-            case Task task:
-                await task;
-                break;
-            case ValueTask valueTask:
-                await valueTask;
-                break;
-            case null:
-                throw new InvalidOperationException($"{TestClass.Name}.{TestMethod.Name} returned a null Task: return the Task of its async work.");
-            default:
-                // ValueTask<T> boxed: AsTask through its public method keeps this free of generic reflection at each call site.
-                await (Task)returned.GetType().GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(returned, null)!;
-                break;
-        }
-    }
+    private Task InvokeMethodAsync(object? instance) => TestAdapterSupport.InvokeAsync(TestMethod, instance, TestMethodArguments);
 }

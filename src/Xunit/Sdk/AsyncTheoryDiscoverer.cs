@@ -36,6 +36,6 @@ public sealed class AsyncTheoryDiscoverer : TheoryDiscoverer
         [new AsyncTheoryTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, Settings(testMethod, theoryAttribute))];
 
     /// <summary>Resolves settings already validated by <see cref="Discover"/>.</summary>
-    private static TestSettings Settings(ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
+    private static AsyncTestSettings Settings(ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
         TestMethodCheck.Resolve(testMethod, theoryAttribute, "AsyncTheory", out _)!;
 }

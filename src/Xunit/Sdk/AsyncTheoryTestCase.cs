@@ -21,17 +21,17 @@ public sealed class AsyncTheoryTestCase : XunitTheoryTestCase, IAsyncTestCase
     /// <param name="testMethod">The test method.</param>
     /// <param name="settings">The resolved TrioTest settings.</param>
     internal AsyncTheoryTestCase(
-        IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, TestSettings settings)
+        IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, AsyncTestSettings settings)
         : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod)
     {
         Settings = settings;
     }
 
     /// <inheritdoc/>
-    TestSettings IAsyncTestCase.Settings => Settings;
+    AsyncTestSettings IAsyncTestCase.Settings => Settings;
 
     /// <summary>Gets the resolved settings.</summary>
-    internal TestSettings Settings { get; private set; } = null!;
+    internal AsyncTestSettings Settings { get; private set; } = null!;
 
     /// <inheritdoc/>
     public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
@@ -41,13 +41,13 @@ public sealed class AsyncTheoryTestCase : XunitTheoryTestCase, IAsyncTestCase
     public override void Serialize(IXunitSerializationInfo data)
     {
         base.Serialize(data);
-        TestSettingsSerialization.Serialize(Settings, data);
+        data.AddValue("TrioTestSettings", Settings.Serialize());
     }
 
     /// <inheritdoc/>
     public override void Deserialize(IXunitSerializationInfo data)
     {
         base.Deserialize(data);
-        Settings = TestSettingsSerialization.Deserialize(data);
+        Settings = AsyncTestSettings.Deserialize(data.GetValue<string>("TrioTestSettings"));
     }
 }

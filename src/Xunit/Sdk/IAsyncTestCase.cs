@@ -4,5 +4,5 @@ namespace TrioTest.Xunit.Sdk;
 internal interface IAsyncTestCase
 {
     /// <summary>Gets the resolved settings.</summary>
-    TestSettings Settings { get; }
+    AsyncTestSettings Settings { get; }
 }

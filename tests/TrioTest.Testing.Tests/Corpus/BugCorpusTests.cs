@@ -49,7 +49,7 @@ public class BugCorpusTests
 
             replay.Failure.Should().BeOfType(bug.Failure);
             replay.Failure!.Message.Should().Be(found.Failure!.Message);
-            replay.Trace.ToCanonicalText().Should().Be(canonical, "replay {0} of seed {1} must repeat the schedule exactly", i, TrioSeed.Format(found.Seed));
+            replay.Trace.ToCanonicalText().Should().Be(canonical, "replay {0} of seed {1} must repeat the schedule exactly", i, found.Seed.ToString());
         }
     }
 
@@ -59,7 +59,7 @@ public class BugCorpusTests
     {
         Bug bug = BugCorpus.Get(name);
         TrioTestResult found = TrioTestRunner.Run(bug.Body, new TrioTestOptions { Iterations = 1000, BaseSeed = 11 });
-        string seed = TrioSeed.Format(found.Seed);
+        string seed = found.Seed.ToString();
 
         TrioTestResult replay = TrioTestRunner.Run(bug.Body, new TrioTestOptions
         {
@@ -79,11 +79,11 @@ public class BugCorpusTests
         {
             TrioTestResult found = TrioTestRunner.Run(bug.Body, new TrioTestOptions { Iterations = 1000, BaseSeed = 23 });
 
-            string[] replayed = RunReplayProcess(bug.Name, TrioSeed.Format(found.Seed));
+            string[] replayed = RunReplayProcess(bug.Name, found.Seed.ToString());
 
             replayed.Should().Equal(
                 ["Environment", $"{found.Failure!.GetType().Name}: {found.Failure.Message.ReplaceLineEndings(" ")}", found.Trace.Hash],
-                "seed {0} of \"{1}\" must replay in a new process", TrioSeed.Format(found.Seed), bug.Name);
+                "seed {0} of \"{1}\" must replay in a new process", found.Seed.ToString(), bug.Name);
         }
     }
 

@@ -66,7 +66,7 @@ public sealed class TraceDivergenceTests : IDisposable
         TrioTestResult replay = TrioTestRunner.Run(bug.Body, Options(iterations: 1));
 
         replay.Passed.Should().BeFalse();
-        replay.Report.Should().Contain($"\n  diverged: this replay of {TrioSeed.Format(found.Seed)} is not the schedule recorded in {RecordedTracePath(found.Seed)}: first difference at step {replay.Divergence!.Step}, task main/sender\n    before: ");
+        replay.Report.Should().Contain($"\n  diverged: this replay of {found.Seed} is not the schedule recorded in {RecordedTracePath(found.Seed)}: first difference at step {replay.Divergence!.Step}, task main/sender\n    before: ");
         replay.Divergence.Recorded.Should().Contain("checkpoint \"steady\"");
         replay.Divergence.Replayed!.Value.Label.Should().Be("ready");
     }
@@ -128,8 +128,8 @@ public sealed class TraceDivergenceTests : IDisposable
         return (index, after[index].Step);
     }
 
-    private string RecordedTracePath(ulong seed) =>
-        Path.Combine(_directory, "triotest-traces", $"Bank.LostUpdate-{TrioSeed.Format(seed)}.trace");
+    private string RecordedTracePath(Seed seed) =>
+        Path.Combine(_directory, "triotest-traces", $"Bank.LostUpdate-{seed}.trace");
 
     private TrioTestOptions Options(int iterations) => new()
     {

@@ -27,7 +27,7 @@ public class TrioTestRunnerTests
     [Fact]
     public void Run_Iterations_RunsThatManySchedulesWithDistinctSeeds()
     {
-        var seeds = new List<ulong>();
+        var seeds = new List<Seed>();
 
         TrioTestResult result = TrioTestRunner.Run(context =>
         {
@@ -58,7 +58,7 @@ public class TrioTestRunnerTests
     [Fact]
     public void Run_ExplicitSeed_RunsExactlyThatScheduleDespiteIterations()
     {
-        var seeds = new List<ulong>();
+        var seeds = new List<Seed>();
 
         TrioTestResult result = TrioTestRunner.Run(context =>
         {
@@ -66,7 +66,7 @@ public class TrioTestRunnerTests
             return Task.CompletedTask;
         }, Options(iterations: 500, seed: 0x1234));
 
-        seeds.Should().Equal(0x1234UL);
+        seeds.Should().Equal((Seed)0x1234UL);
         result.SeedSource.Should().Be(SeedSource.Explicit);
     }
 
@@ -167,7 +167,7 @@ public class TrioTestRunnerTests
             throw new InvalidOperationException("fails in every order");
         }, Options(iterations: 10, strategy: ExplorationStrategy.Pct));
 
-        string seed = TrioSeed.Format(result.Seed);
+        string seed = result.Seed.ToString();
         string[] lines = result.Report!.Split('\n');
         bodies.Should().Be(1);
         result.Strategy.Should().Be(ExplorationStrategy.Fifo);
@@ -211,7 +211,7 @@ public class TrioTestRunnerTests
             });
         }, Options(iterations: 4, strategy: ExplorationStrategy.Random));
 
-        string seed = TrioSeed.Format(result.Seed);
+        string seed = result.Seed.ToString();
         string[] lines = result.Report!.Split('\n');
         lines[0].Should().Be("TrioTest: InvalidOperationException: balance went negative");
         lines[1].Should().Be($"  seed {seed} (schedule 1 of 4, Random), virtual time 00:00:12.500, {result.Steps} steps, 2 tasks");
@@ -254,7 +254,7 @@ public class TrioTestRunnerTests
     [Fact]
     public void Run_ReplayingAScheduleAlone_GivesTheScheduleItHadInTheExploration()
     {
-        var hashes = new List<(ulong Seed, string Hash)>();
+        var hashes = new List<(Seed Seed, string Hash)>();
         Func<TrioTestContext, Task> body = async context =>
         {
             await Nursery.RunAsync(nursery =>
@@ -277,12 +277,12 @@ public class TrioTestRunnerTests
         TrioTestRunner.Run(body, Options(iterations: 30, strategy: ExplorationStrategy.Pct));
         var explored = hashes.ToList();
 
-        foreach ((ulong seed, string hash) in explored.Where((_, i) => i % 7 == 3))
+        foreach ((Seed seed, string hash) in explored.Where((_, i) => i % 7 == 3))
         {
             hashes.Clear();
             TrioTestRunner.Run(body, Options(seed: seed, strategy: ExplorationStrategy.Pct));
 
-            hashes[^1].Hash.Should().Be(hash, "seed {0} alone must replay its schedule", TrioSeed.Format(seed));
+            hashes[^1].Hash.Should().Be(hash, "seed {0} alone must replay its schedule", seed.ToString());
         }
 
         explored.Select(h => h.Hash).Distinct().Should().HaveCountGreaterThan(1, "different seeds explore different schedules");
@@ -461,7 +461,7 @@ public class TrioTestRunnerTests
         FluentActions.Invoking(() => TrioTestContext.Current).Should().Throw<InvalidOperationException>().WithMessage("*[AsyncTest]*");
     }
 
-    private static TrioTestOptions Options(int iterations = 1, ulong? seed = null, ExplorationStrategy strategy = ExplorationStrategy.Random) => new()
+    private static TrioTestOptions Options(int iterations = 1, Seed? seed = null, ExplorationStrategy strategy = ExplorationStrategy.Random) => new()
     {
         Iterations = iterations,
         Seed = seed,

@@ -58,7 +58,7 @@ public sealed class RegressionFileConcurrencyTests(ITestOutputHelper output) : I
         {
             outputs[w].Split('\n')[0].Should().Be(seedsEach.ToString(System.Globalization.CultureInfo.InvariantCulture), "writer {0} added every seed: {1}", w, outputs[w]);
             RegressionFile.ReadSeeds(FilePath, $"Writer{w}.Test", new List<string>())
-                .Should().Equal(Enumerable.Range(1, seedsEach).Select(s => (ulong)s), "writer {0}'s seeds are all in the file, once each", w);
+                .Should().Equal(Enumerable.Range(1, seedsEach).Select(s => (Seed)(ulong)s), "writer {0}'s seeds are all in the file, once each", w);
         }
 
         Directory.GetFiles(_directory).Should().Equal([FilePath], "no lock or temporary file is left");

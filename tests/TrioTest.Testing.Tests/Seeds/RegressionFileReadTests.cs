@@ -18,15 +18,15 @@ public sealed class RegressionFileReadTests : IDisposable
     {
         File.WriteAllText(FilePath, "0x1 A.Test\n");
         DateTime written = File.GetLastWriteTimeUtc(FilePath);
-        IReadOnlyList<ulong> first = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
+        IReadOnlyList<Seed> first = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
         // Same length, same last write time: only a cache explains seeing the old seed.
         File.WriteAllText(FilePath, "0x2 A.Test\n");
         File.SetLastWriteTimeUtc(FilePath, written);
-        IReadOnlyList<ulong> second = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
+        IReadOnlyList<Seed> second = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
-        first.Should().Equal(0x1UL);
-        second.Should().Equal([0x1UL], "the file's stamp did not change, so the parse is reused");
+        first.Should().Equal((Seed)0x1UL);
+        second.Should().Equal([(Seed)0x1UL], "the file's stamp did not change, so the parse is reused");
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class RegressionFileReadTests : IDisposable
 
         File.WriteAllText(FilePath, "0x2 A.Test\n");
         File.SetLastWriteTimeUtc(FilePath, written.AddSeconds(1));
-        IReadOnlyList<ulong> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
+        IReadOnlyList<Seed> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
-        seeds.Should().Equal([0x2UL], "a new last write time means new text");
+        seeds.Should().Equal([(Seed)0x2UL], "a new last write time means new text");
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class RegressionFileReadTests : IDisposable
 
         File.WriteAllText(FilePath, "0x1 A.Test\n0x3 A.Test\n");
         File.SetLastWriteTimeUtc(FilePath, written);
-        IReadOnlyList<ulong> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
+        IReadOnlyList<Seed> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
-        seeds.Should().Equal([0x1UL, 0x3UL], "a new length means new text, whatever the time says");
+        seeds.Should().Equal([(Seed)0x1UL, (Seed)0x3UL], "a new length means new text, whatever the time says");
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class RegressionFileReadTests : IDisposable
         RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
         RegressionFile.Record(FilePath, "A.Test", 0x2, comment: null);
-        IReadOnlyList<ulong> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
+        IReadOnlyList<Seed> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
-        seeds.Should().Equal(0x1UL, 0x2UL);
+        seeds.Should().Equal((Seed)0x1UL, (Seed)0x2UL);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class RegressionFileReadTests : IDisposable
         RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
         File.Delete(FilePath);
-        IReadOnlyList<ulong> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
+        IReadOnlyList<Seed> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", new List<string>());
 
         seeds.Should().BeEmpty();
     }
@@ -90,8 +90,8 @@ public sealed class RegressionFileReadTests : IDisposable
         Parallel.For(0, 100, i =>
         {
             var mine = new List<string>();
-            IReadOnlyList<ulong> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", mine);
-            seeds.Should().Equal(0x1UL);
+            IReadOnlyList<Seed> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", mine);
+            seeds.Should().Equal((Seed)0x1UL);
             foreach (string warning in mine)
             {
                 warnings.Add(warning);

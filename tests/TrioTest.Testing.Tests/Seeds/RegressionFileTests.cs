@@ -25,7 +25,7 @@ public sealed class RegressionFileTests : IDisposable
         TrioTestResult next = TrioTestRunner.Run(racy, Options(baseSeed: 2));
 
         found.Passed.Should().BeFalse();
-        File.ReadAllText(FilePath).Should().Contain($"{TrioSeed.Format(found.Seed)} Bank.Transfer\n").And.Contain("# InvalidOperationException: lost");
+        File.ReadAllText(FilePath).Should().Contain($"{found.Seed} Bank.Transfer\n").And.Contain("# InvalidOperationException: lost");
         next.SeedSource.Should().Be(SeedSource.Regression);
         next.Seed.Should().Be(found.Seed);
         next.Schedule.Should().Be(1);
@@ -54,9 +54,9 @@ public sealed class RegressionFileTests : IDisposable
         File.WriteAllText(FilePath, "0xZZ A.Test\nnot an entry\n0x10 A.Test\n0x11 B.Test\n");
         var warnings = new List<string>();
 
-        IReadOnlyList<ulong> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", warnings);
+        IReadOnlyList<Seed> seeds = RegressionFile.ReadSeeds(FilePath, "A.Test", warnings);
 
-        seeds.Should().Equal(0x10UL);
+        seeds.Should().Equal((Seed)0x10UL);
         warnings.Should().HaveCount(2);
         warnings[0].Should().Contain(":1: skipped the corrupt regression entry \"0xZZ A.Test\"");
         warnings[1].Should().Contain(":2:");

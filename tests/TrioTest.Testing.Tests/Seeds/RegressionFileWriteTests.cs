@@ -60,7 +60,7 @@ public sealed class RegressionFileWriteTests : IDisposable
         });
 
         result.Passed.Should().BeFalse();
-        result.Warnings.Should().ContainSingle().Which.Should().Contain($"did not record the failing seed {TrioSeed.Format(result.Seed)} of Bank.Transfer");
+        result.Warnings.Should().ContainSingle().Which.Should().Contain($"did not record the failing seed {result.Seed} of Bank.Transfer");
         File.ReadAllText(FilePath).Should().Be("# mine\n");
     }
 
@@ -136,8 +136,8 @@ public sealed class RegressionFileWriteTests : IDisposable
     {
         Parallel.For(0, 200, i => RegressionFile.Record(FilePath, $"T{i % 7}", (ulong)i, comment: null).Should().BeTrue());
 
-        IEnumerable<ulong> all = Enumerable.Range(0, 7).SelectMany(t => RegressionFile.ReadSeeds(FilePath, $"T{t}", new List<string>()));
-        all.Order().Should().Equal(Enumerable.Range(0, 200).Select(i => (ulong)i));
+        IEnumerable<Seed> all = Enumerable.Range(0, 7).SelectMany(t => RegressionFile.ReadSeeds(FilePath, $"T{t}", new List<string>()));
+        all.Order().Should().Equal(Enumerable.Range(0, 200).Select(i => (Seed)(ulong)i));
     }
 
     /// <summary>Starts the writer program with nothing to write and waits for it to exit: its id then names no running process.</summary>

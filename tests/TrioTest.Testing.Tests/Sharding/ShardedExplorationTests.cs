@@ -79,9 +79,9 @@ public class ShardedExplorationTests
     [Fact]
     public void Run_BaseSeedFromTheEnvironment_ShardsAgreeAndTestsDiffer()
     {
-        static List<ulong> Seeds(string test, string? shard)
+        static List<Seed> Seeds(string test, string? shard)
         {
-            var seeds = new List<ulong>();
+            var seeds = new List<Seed>();
             TrioTestRunner.Run(context =>
             {
                 seeds.Add(context.Seed);
@@ -95,9 +95,9 @@ public class ShardedExplorationTests
             return seeds;
         }
 
-        List<ulong> whole = Seeds("Tests.A", shard: null);
-        List<ulong> halves = [.. Seeds("Tests.A", "0/2"), .. Seeds("Tests.A", "1/2")];
-        List<ulong> other = Seeds("Tests.B", shard: null);
+        List<Seed> whole = Seeds("Tests.A", shard: null);
+        List<Seed> halves = [.. Seeds("Tests.A", "0/2"), .. Seeds("Tests.A", "1/2")];
+        List<Seed> other = Seeds("Tests.B", shard: null);
 
         halves.Should().BeEquivalentTo(whole);
         other.Should().NotIntersectWith(whole, "TRIOTEST_BASE_SEED is mixed with the test's name");
@@ -171,7 +171,7 @@ public class ShardedExplorationTests
 
         public List<string> Schedules { get; } = [];
 
-        public List<ulong> Seeds { get; } = [];
+        public List<Seed> Seeds { get; } = [];
 
         public override void BeforeRun(in RunEventArgs args) => _current.Clear();
 

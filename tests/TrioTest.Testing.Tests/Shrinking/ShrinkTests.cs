@@ -61,7 +61,7 @@ public class ShrinkTests
         }, new TrioTestOptions { BaseSeed = 2, GetEnvironmentVariable = _ => null });
 
         result.Shrunk!.Deviations.Should().BeEmpty();
-        result.Shrunk.Schedule.Should().Be("fifo@" + TrioSeed.Format(result.Seed));
+        result.Shrunk.Schedule.Should().Be("fifo@" + result.Seed.ToString());
         result.Report.Should().Contain("  shrunk: FIFO order fails the same way, with no deviation (from ");
     }
 
@@ -96,7 +96,7 @@ public class ShrinkTests
     [Fact]
     public void Schedule_WithoutSeed_RunsWithSeedZero()
     {
-        ulong seen = 1;
+        Seed seen = 1;
 
         TrioTestRunner.Run(context =>
         {
@@ -104,7 +104,7 @@ public class ShrinkTests
             return Task.CompletedTask;
         }, new TrioTestOptions { Schedule = "fifo", GetEnvironmentVariable = _ => null });
 
-        seen.Should().Be(0);
+        seen.Should().Be(new Seed(0));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class TraceTimelineTests : IDisposable
             GetEnvironmentVariable = _ => null,
         });
 
-        string path = Path.Combine(_directory, $"Corpus.Order_violation-{TrioSeed.Format(result.Seed)}.html");
+        string path = Path.Combine(_directory, $"Corpus.Order_violation-{result.Seed}.html");
         result.Report.Should().Contain($"\n  timeline: {path}");
         File.ReadAllText(path).Should().Be(TraceTimeline.ToHtml(result.Shrunk!.Trace, $"Corpus.Order violation: InvalidOperationException ({result.Shrunk.Schedule})", result.Shrunk.Deviations));
     }
