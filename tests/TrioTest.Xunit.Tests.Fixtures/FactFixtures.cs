@@ -63,7 +63,7 @@ public sealed class FactFixtures : IAsyncLifetime, IDisposable
     [AsyncTest]
     public async Task Writes_output()
     {
-        _output.WriteLine($"hello from seed {TrioSeed.Format(TrioTestContext.Current.Seed)}");
+        _output.WriteLine($"hello from seed {TrioTestContext.Current.Seed}");
         await Trio.CheckpointAsync();
     }
 
