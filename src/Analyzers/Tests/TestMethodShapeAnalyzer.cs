@@ -7,7 +7,7 @@ namespace TrioTest.Analyzers.Tests;
 
 /// <summary>
 /// TRIO007: an <c>[AsyncTest]</c> or <c>[AsyncTheory]</c> method that is <c>async void</c>, returns something other than
-/// a task, or is generic with nothing to fix its type arguments (and xunit's <c>[AsyncTest]</c> with parameters). The messages are the adapters' discovery messages, word for word, so the editor says what a
+/// a task, or is generic or takes parameters with nothing to pass it arguments (no <c>[AsyncTheory]</c>, <c>[TestCase]</c> or parameter data). The messages are the adapters' discovery messages, word for word, so the editor says what a
 /// test run would.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -56,17 +56,17 @@ public sealed class TestMethodShapeAnalyzer : DiagnosticAnalyzer
         string name = $"{method.ContainingType.MetadataName}.{method.Name}";
         bool nunit = attribute.ContainingNamespace.ToDisplayString() == "TrioTest.NUnit";
 
-        // A theory's rows (xunit's [AsyncTheory], NUnit's [TestCase]) can fix the type arguments; nothing else can.
-        if (method.IsGenericMethod && attributeName == "AsyncTest" && !(nunit && HasNUnitCases(method)))
+        // A theory's rows (xunit's [AsyncTheory], NUnit's [TestCase] and parameter data) pass arguments; nothing else does.
+        bool hasData = attributeName != "AsyncTest" || (nunit && HasNUnitData(method));
+        string dataAttributes = nunit ? "[TestCase] or [TestCaseSource] rows" : "[AsyncTheory] with [InlineData] or [MemberData] rows";
+        if (method.IsGenericMethod && !hasData)
         {
-            return nunit
-                ? $"[AsyncTest] method {name} is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or add [TestCase] rows that fix them."
-                : $"[AsyncTest] method {name} is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [AsyncTheory] with data rows that fix them.";
+            return $"[AsyncTest] method {name} is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use {dataAttributes} that fix them.";
         }
 
-        if (!nunit && attributeName == "AsyncTest" && method.Parameters.Length != 0)
+        if (!hasData && DataParameterCount(method) != 0)
         {
-            return $"[AsyncTest] method {name} has parameters, but [AsyncTest] passes no arguments: use [AsyncTheory] with [InlineData] or [MemberData] rows, or remove the parameters.";
+            return $"[AsyncTest] method {name} has parameters, but [AsyncTest] passes no arguments: use {dataAttributes}, or remove the parameters.";
         }
 
         if (!method.ReturnsVoid && method.ReturnType.IsTaskLike(compilation))
@@ -79,10 +79,20 @@ public sealed class TestMethodShapeAnalyzer : DiagnosticAnalyzer
             : $"[{attributeName}] method {name} returns {RuntimeName(method.ReturnType)}, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [{(nunit ? "Test" : "Fact")}] for synchronous tests.";
     }
 
-    /// <summary>Whether the method has NUnit case data (<c>[TestCase]</c>, <c>[TestCaseSource]</c>), whose arguments can infer type arguments.</summary>
-    private static bool HasNUnitCases(IMethodSymbol method) =>
-        method.GetAttributes().Any(static a => a.AttributeClass is { Name: "TestCaseAttribute" or "TestCaseSourceAttribute" } type
-            && type.ContainingNamespace.ToDisplayString() == "NUnit.Framework");
+    /// <summary>Whether NUnit passes the method arguments: case data (<c>[TestCase]</c>, <c>[TestCaseSource]</c>) or parameter data (<c>[Values]</c>, <c>[Range]</c>, ...).</summary>
+    private static bool HasNUnitData(IMethodSymbol method) =>
+        method.GetAttributes().Any(static a => IsNUnit(a, "TestCaseAttribute", "TestCaseSourceAttribute"))
+        || method.Parameters.Any(static p => p.GetAttributes().Any(static a => IsNUnit(a, "ValuesAttribute", "RangeAttribute", "RandomAttribute", "ValueSourceAttribute")));
+
+    /// <summary>Whether an attribute is one of NUnit's of those names.</summary>
+    private static bool IsNUnit(AttributeData attribute, params string[] names) =>
+        attribute.AttributeClass is { } type && names.Contains(type.Name) && type.ContainingNamespace.ToDisplayString() == "NUnit.Framework";
+
+    /// <summary>How many parameters take data: all but a trailing <see cref="CancellationToken"/>, which the adapters fill.</summary>
+    private static int DataParameterCount(IMethodSymbol method) =>
+        method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].Type.ToDisplayString() == "System.Threading.CancellationToken"
+            ? method.Parameters.Length - 1
+            : method.Parameters.Length;
 
     /// <summary>The name reflection gives the type (<c>Type.Name</c>), which the adapters print: <c>Void</c>, <c>Int32</c>, <c>List`1</c>.</summary>
     private static string RuntimeName(ITypeSymbol type) => type switch

@@ -52,7 +52,7 @@ public class TestMethodShapeAnalyzerTests
         }
         """,
         new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
-            .WithMessage("[AsyncTest] method Tests.Test is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [AsyncTheory] with data rows that fix them."));
+            .WithMessage("[AsyncTest] method Tests.Test is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [AsyncTheory] with [InlineData] or [MemberData] rows that fix them."));
 
     [Fact]
     public Task GenericNUnitTestWithoutCases_IsAnError() => Verifier.AnalyzerAsync(
@@ -68,7 +68,7 @@ public class TestMethodShapeAnalyzerTests
         }
         """,
         new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
-            .WithMessage("[AsyncTest] method Tests.Test is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or add [TestCase] rows that fix them."));
+            .WithMessage("[AsyncTest] method Tests.Test is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [TestCase] or [TestCaseSource] rows that fix them."));
 
     [Fact]
     public Task XunitTestWithParameters_IsAnError() => Verifier.AnalyzerAsync(
@@ -85,6 +85,28 @@ public class TestMethodShapeAnalyzerTests
         """,
         new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
             .WithMessage("[AsyncTest] method Tests.Test has parameters, but [AsyncTest] passes no arguments: use [AsyncTheory] with [InlineData] or [MemberData] rows, or remove the parameters."));
+
+    [Fact]
+    public Task NUnitTestWithParametersAndNoData_IsAnError() => Verifier.AnalyzerAsync(
+        """
+        public class Tests
+        {
+            [TrioTest.NUnit.AsyncTest]
+            public Task {|#0:Test|}(int value) => Task.CompletedTask;
+
+            [TrioTest.NUnit.AsyncTest]
+            [NUnit.Framework.TestCase(1)]
+            public Task WithCases(int value) => Task.CompletedTask;
+
+            [TrioTest.NUnit.AsyncTest]
+            public Task WithValues([NUnit.Framework.Values(1, 2)] int value) => Task.CompletedTask;
+
+            [TrioTest.NUnit.AsyncTest]
+            public Task WithAToken(CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """,
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("[AsyncTest] method Tests.Test has parameters, but [AsyncTest] passes no arguments: use [TestCase] or [TestCaseSource] rows, or remove the parameters."));
 
     [Fact]
     public Task TaskShapes_DoNotFire() => Verifier.AnalyzerAsync("""
