@@ -112,7 +112,7 @@ internal sealed class ExplorationCommand : TestCommand
 
         try
         {
-            Trio.Run(() => ScheduleRunner.DisposeAsync(instance), new RunOptions { Clock = VirtualClock.CreateAutojumping(), MainTaskName = "dispose" });
+            Trio.Run(() => TestAdapterSupport.DisposeAsync(instance), new RunOptions { Clock = VirtualClock.CreateAutojumping(), MainTaskName = "dispose" });
         }
         catch (Exception e)
         {

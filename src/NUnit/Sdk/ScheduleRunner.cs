@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -66,73 +65,54 @@ internal sealed class ScheduleRunner
         TestResult result = _context.CurrentResult;
         int failuresBefore = result.PendingFailures;
         int scopesBefore = AssertionScopes.Count(_context);
-        object? instance = FreshInstances ? CreateInstance() : _sharedInstance;
+        object? instance = FreshInstances ? TestAdapterSupport.CreateInstance(_test.TypeInfo!.Type, FixtureOf(_test)?.Arguments) : _sharedInstance;
         _context.TestObject = instance;
-        Exception? failure = await CaptureAsync(() => RunLevelAsync(instance, 0));
+        var failures = new TestFailures();
+        await RunLevelAsync(instance, 0, failures);
         if (FreshInstances)
         {
-            failure = Combine(failure, await CaptureAsync(() => DisposeAsync(instance)));
+            await failures.RunAsync(() => TestAdapterSupport.DisposeAsync(instance));
         }
 
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
-
+        failures.ThrowIfAny();
         CheckAssertions(result, failuresBefore, scopesBefore);
     }
 
-    /// <summary>Disposes a fixture instance, asynchronously if it can.</summary>
-    /// <param name="instance">The instance, or <see langword="null"/>.</param>
-    /// <returns>A task that completes when it is disposed.</returns>
-    public static async Task DisposeAsync(object? instance)
-    {
-        if (instance is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else if (instance is IDisposable disposable)
-        {
-            disposable.Dispose();
-        }
-    }
-
-    /// <summary>Runs the set-ups of level <paramref name="index"/>, everything inside it, then its tear-downs, keeping every failure.</summary>
-    private async Task RunLevelAsync(object? instance, int index)
+    /// <summary>Runs the set-ups of level <paramref name="index"/>, everything inside it if they passed, then its tear-downs, keeping every failure.</summary>
+    private async Task RunLevelAsync(object? instance, int index, TestFailures failures)
     {
         if (index == _levels.Count)
         {
-            await RunActionsAndBodyAsync(instance);
+            await RunActionsAndBodyAsync(instance, failures);
             return;
         }
 
         SetUpLevel level = _levels[index];
-        Exception? failure = await CaptureAsync(async () =>
+        int before = failures.Count;
+        await failures.RunAsync(async () =>
         {
             foreach (MethodInfo setUp in level.SetUps)
             {
                 await TestAdapterSupport.InvokeAsync(setUp, instance, null);
             }
-
-            await RunLevelAsync(instance, index + 1);
         });
+        if (failures.Count == before)
+        {
+            await RunLevelAsync(instance, index + 1, failures);
+        }
+
         for (int i = level.TearDowns.Count - 1; i >= 0; i--)
         {
             MethodInfo tearDown = level.TearDowns[i];
-            failure = Combine(failure, await CaptureAsync(() => TestAdapterSupport.InvokeAsync(tearDown, instance, null)));
-        }
-
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
+            await failures.RunAsync(() => TestAdapterSupport.InvokeAsync(tearDown, instance, null));
         }
     }
 
     /// <summary>Runs the method's test actions around the body, and checks the expected result.</summary>
-    private async Task RunActionsAndBodyAsync(object? instance)
+    private async Task RunActionsAndBodyAsync(object? instance, TestFailures failures)
     {
         int started = 0;
-        Exception? failure = await CaptureAsync(async () =>
+        await failures.RunAsync(async () =>
         {
             while (started < _actions.Length)
             {
@@ -148,16 +128,7 @@ internal sealed class ScheduleRunner
         for (int i = started - 1; i >= 0; i--)
         {
             ITestAction action = _actions[i];
-            failure = Combine(failure, await CaptureAsync(() =>
-            {
-                action.AfterTest(_test);
-                return Task.CompletedTask;
-            }));
-        }
-
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
+            failures.Run(() => action.AfterTest(_test));
         }
     }
 
@@ -178,38 +149,6 @@ internal sealed class ScheduleRunner
         }
     }
 
-    /// <summary>Creates this schedule's fixture with the fixture's arguments, rethrowing a constructor's own exception.</summary>
-    private object? CreateInstance()
-    {
-        try
-        {
-            return Activator.CreateInstance(_test.TypeInfo!.Type, FixtureOf(_test)?.Arguments);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
-    }
-
     /// <summary>Gets the fixture that holds the test, past a parameterized method's suite.</summary>
     private static TestFixture? FixtureOf(TestMethod test) => test.Parent as TestFixture ?? test.Parent?.Parent as TestFixture;
-
-    /// <summary>Runs <paramref name="action"/> and returns what it threw, if anything.</summary>
-    private static async Task<Exception?> CaptureAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return null;
-        }
-        catch (Exception e)
-        {
-            return e;
-        }
-    }
-
-    /// <summary>Keeps every failure of a schedule: the first alone, or both when a tear-down fails after the body did.</summary>
-    private static Exception? Combine(Exception? first, Exception? next) =>
-        first is null ? next : next is null ? first : new AggregateException(first, next);
 }

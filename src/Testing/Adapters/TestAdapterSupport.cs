@@ -169,6 +169,40 @@ public static class TestAdapterSupport
         }
     }
 
+    /// <summary>Creates a test class's instance, rethrowing its constructor's own exception with its stack instead of reflection's wrapper.</summary>
+    /// <param name="testClass">The test class.</param>
+    /// <param name="arguments">The constructor's arguments (fixtures, an output helper), or <see langword="null"/> for none.</param>
+    /// <returns>The instance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="testClass"/> is null.</exception>
+    public static object CreateInstance(Type testClass, object?[]? arguments)
+    {
+        ArgumentNullException.ThrowIfNull(testClass);
+        try
+        {
+            return Activator.CreateInstance(testClass, arguments)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    /// <summary>Disposes a test class's instance: <see cref="IAsyncDisposable.DisposeAsync"/> if it has one, else <see cref="IDisposable.Dispose"/>, else nothing.</summary>
+    /// <param name="instance">The instance, or <see langword="null"/> (a static test).</param>
+    /// <returns>A task that completes when the instance is disposed.</returns>
+    public static async Task DisposeAsync(object? instance)
+    {
+        if (instance is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else if (instance is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+
     /// <summary>Formats the end of a failed result's trace for a test's output, where there is room for more of it than the report shows.</summary>
     /// <param name="result">The result.</param>
     /// <param name="events">How many of the last events to show.</param>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -70,107 +69,44 @@ internal sealed class AsyncTestRunner : XunitTestRunner
     /// </summary>
     private async Task RunScheduleAsync(TrioTestContext context)
     {
-        object? instance = TestMethod.IsStatic ? null : CreateInstance();
-        var failures = new List<ExceptionDispatchInfo>();
-        try
+        object? instance = TestMethod.IsStatic ? null : TestAdapterSupport.CreateInstance(TestClass, ConstructorArguments);
+        var failures = new TestFailures();
+        if (instance is IAsyncLifetime lifetime)
         {
-            if (instance is IAsyncLifetime lifetime)
-            {
-                await CaptureAsync(failures, lifetime.InitializeAsync);
-            }
-
-            if (failures.Count == 0)
-            {
-                await RunBeforeAfterAndMethodAsync(instance, failures);
-            }
-
-            if (instance is IAsyncLifetime ending)
-            {
-                await CaptureAsync(failures, ending.DisposeAsync);
-            }
-        }
-        finally
-        {
-            if (instance is IAsyncDisposable asyncDisposable)
-            {
-                await CaptureAsync(failures, () => asyncDisposable.DisposeAsync().AsTask());
-            }
-            else if (instance is IDisposable disposable)
-            {
-                await CaptureAsync(failures, () =>
-                {
-                    disposable.Dispose();
-                    return Task.CompletedTask;
-                });
-            }
+            await failures.RunAsync(lifetime.InitializeAsync);
         }
 
-        if (failures.Count == 1)
+        if (failures.Count == 0)
         {
-            failures[0].Throw();
+            await RunBeforeAfterAndMethodAsync(instance, failures);
         }
-        else if (failures.Count > 1)
+
+        if (instance is IAsyncLifetime ending)
         {
-            throw new AggregateException(failures.Select(static f => f.SourceException));
+            await failures.RunAsync(ending.DisposeAsync);
         }
+
+        await failures.RunAsync(() => TestAdapterSupport.DisposeAsync(instance));
+        failures.ThrowIfAny();
     }
 
     /// <summary>The before/after attributes around the method: each After runs for a Before that ran, whatever failed.</summary>
-    private async Task RunBeforeAfterAndMethodAsync(object? instance, List<ExceptionDispatchInfo> failures)
+    private async Task RunBeforeAfterAndMethodAsync(object? instance, TestFailures failures)
     {
         int before = 0;
-        try
+        await failures.RunAsync(async () =>
         {
             for (; before < BeforeAfterAttributes.Count; before++)
             {
                 BeforeAfterAttributes[before].Before(TestMethod);
             }
 
-            await InvokeMethodAsync(instance);
-        }
-        catch (Exception e)
-        {
-            failures.Add(ExceptionDispatchInfo.Capture(e));
-        }
-
+            await TestAdapterSupport.InvokeAsync(TestMethod, instance, TestMethodArguments);
+        });
         for (int i = before - 1; i >= 0; i--)
         {
             BeforeAfterTestAttribute attribute = BeforeAfterAttributes[i];
-            await CaptureAsync(failures, () =>
-            {
-                attribute.After(TestMethod);
-                return Task.CompletedTask;
-            });
+            failures.Run(() => attribute.After(TestMethod));
         }
     }
-
-    /// <summary>Runs one stage and keeps its exception, if any, with its stack.</summary>
-    private static async Task CaptureAsync(List<ExceptionDispatchInfo> failures, Func<Task> stage)
-    {
-        try
-        {
-            await stage();
-        }
-        catch (Exception e)
-        {
-            failures.Add(ExceptionDispatchInfo.Capture(e));
-        }
-    }
-
-    /// <summary>Creates the test class with the arguments xunit resolved (fixtures, <c>ITestOutputHelper</c>).</summary>
-    private object CreateInstance()
-    {
-        try
-        {
-            return Activator.CreateInstance(TestClass, ConstructorArguments)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
-    }
-
-    /// <summary>Calls the test method and awaits what it returns, rethrowing its own exception with its stack.</summary>
-    private Task InvokeMethodAsync(object? instance) => TestAdapterSupport.InvokeAsync(TestMethod, instance, TestMethodArguments);
 }
