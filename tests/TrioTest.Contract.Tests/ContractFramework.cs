@@ -3,15 +3,20 @@ using System.Text.RegularExpressions;
 
 namespace TrioTest.Contract.Tests;
 
-/// <summary>One framework the contract runs through: how to run its fixtures, and what its attribute is called in reports.</summary>
-/// <param name="Name">The framework, as tests name it.</param>
+/// <summary>One framework the contract runs through: how its own runner runs the fixtures, and what its attributes are called in reports.</summary>
+/// <param name="Name">The framework, as the tests name it.</param>
 /// <param name="FixtureProject">The project of its ContractFixtures.</param>
 /// <param name="AttributeNames">The attributes the reports' replay lines name: the test attribute first, such as <c>AsyncTest</c>, then the data-driven one, if another.</param>
-/// <param name="UsesTestPlatform">Whether the fixtures run under <c>dotnet test</c> (VSTest); otherwise the assembly is a Microsoft Testing Platform program.</param>
-public sealed partial record ContractFramework(string Name, string FixtureProject, string[] AttributeNames, bool UsesTestPlatform)
+/// <param name="Arguments">The <c>dotnet</c> arguments that run the fixture assembly (first argument) with a TRX report in the folder <c>{0}</c>, filtered to one method (second argument) or not.</param>
+/// <param name="CannotReach">The contract's cases the framework never lets reach an adapter, each with the reason (a compiler error, for instance).</param>
+public sealed partial record ContractFramework(
+    string Name, string FixtureProject, string[] AttributeNames, Func<string, string?, string[]> Arguments, IReadOnlyDictionary<string, string> CannotReach)
 {
     /// <summary>The base seed every framework's exploration starts from: mixed with the test's name, which is the same everywhere, it gives every framework the same schedules.</summary>
     public const string BaseSeed = "0x5EED";
+
+    /// <summary>The fixtures' class, whose methods the filters name.</summary>
+    private const string FixtureClass = "TrioTest.Contract.ContractFixtures";
 
     /// <summary>The results of one run of every fixture per framework, made on first use and shared by the tests.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, TrxResult>>> s_runs = new(StringComparer.Ordinal);
@@ -19,8 +24,8 @@ public sealed partial record ContractFramework(string Name, string FixtureProjec
     /// <summary>Gets every framework the contract covers.</summary>
     public static IReadOnlyList<ContractFramework> All { get; } =
     [
-        new("xunit", "TrioTest.Contract.XunitFixtures", ["AsyncTest", "AsyncTheory"], UsesTestPlatform: true),
-        new("NUnit", "TrioTest.Contract.NUnitFixtures", ["AsyncTest"], UsesTestPlatform: true),
+        new("xunit", "TrioTest.Contract.XunitFixtures", ["AsyncTest", "AsyncTheory"], VSTest, Reaches.All),
+        new("NUnit", "TrioTest.Contract.NUnitFixtures", ["AsyncTest"], VSTest, Reaches.All),
     ];
 
     /// <summary>Gets the results of one run of every fixture with the contract's base seed, by case (a method, or a method and its row, such as <c>Rows(3)</c>).</summary>
@@ -34,15 +39,14 @@ public sealed partial record ContractFramework(string Name, string FixtureProjec
     public IReadOnlyList<TrxResult> Run(string? method, IReadOnlyDictionary<string, string> environment)
     {
         string dll = ContractProcess.PathOf(FixtureProject);
-        string filter = $"FullyQualifiedName=TrioTest.Contract.ContractFixtures.{method}";
-        IEnumerable<string> arguments = UsesTestPlatform
-            ? ["test", dll, "--logger", "trx;LogFileName=results.trx", "--results-directory", "{0}", .. method is null ? Array.Empty<string>() : ["--filter", filter]]
-            : [dll, "--report-trx", "--report-trx-filename", "results.trx", "--results-directory", "{0}", .. method is null ? Array.Empty<string>() : ["--filter", filter]];
-        return ContractProcess.Run(arguments, Path.GetDirectoryName(dll)!, environment);
+
+        // xunit v3's TRX writer escapes the quotes in messages; a user reads them unescaped.
+        return [.. ContractProcess.Run(Arguments(dll, method), Path.GetDirectoryName(dll)!, environment)
+            .Select(static r => r with { Message = r.Message.Replace("\\\"", "\"", StringComparison.Ordinal) })];
     }
 
     /// <summary>Gets the case a result belongs to: its method, and the row's values without parameter names.</summary>
-    /// <param name="testName">The framework's name of the test, such as <c>TrioTest.Contract.ContractFixtures.Rows(value: 3)</c> or <c>Rows(3)</c>.</param>
+    /// <param name="testName">The framework's name of the test, such as <c>TrioTest.Contract.ContractFixtures.Rows(value: 3)</c>, <c>Rows (3)</c> or <c>Rows(3)</c>.</param>
     /// <returns>The case, such as <c>Rows(3)</c>.</returns>
     public static string CaseOf(string testName)
     {
@@ -54,12 +58,26 @@ public sealed partial record ContractFramework(string Name, string FixtureProjec
     /// <inheritdoc/>
     public override string ToString() => Name;
 
+    /// <summary>A VSTest adapter's arguments: <c>dotnet test</c> on the assembly, with VSTest's TRX logger and filter.</summary>
+    private static string[] VSTest(string dll, string? method) =>
+        ["test", dll, "--logger", "trx;LogFileName=results.trx", "--results-directory", "{0}", .. Filter("--filter", $"FullyQualifiedName={FixtureClass}.{method}", method)];
+
+    /// <summary>The filter arguments, when there is a method to filter to.</summary>
+    private static string[] Filter(string option, string value, string? method) => method is null ? [] : [option, value];
+
     private static IReadOnlyDictionary<string, TrxResult> ByCase(IReadOnlyList<TrxResult> results) =>
         results.ToDictionary(result => CaseOf(result.Name), StringComparer.Ordinal);
 
-    [GeneratedRegex(@"(?<method>\w+)(\((?<arguments>[^()]*)\))?$")]
+    [GeneratedRegex(@"(?<method>\w+)\s*(\((?<arguments>[^()]*)\))?$")]
     private static partial Regex CasePattern();
 
     [GeneratedRegex(@"\b\w+: ")]
     private static partial Regex ParameterName();
+
+    /// <summary>The cases a framework cannot reach.</summary>
+    private static class Reaches
+    {
+        /// <summary>Every case reaches the adapter.</summary>
+        public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>();
+    }
 }

@@ -59,6 +59,11 @@ public sealed partial class ContractTests
     {
         ContractFramework runner = Framework(framework);
         (_, string outcome, string[] says) = Cases.Single(c => c.Case == @case);
+        if (runner.CannotReach.TryGetValue(@case, out string? reason))
+        {
+            runner.Results.Should().NotContainKey(@case, "{0} cannot reach it: {1}", framework, reason);
+            return;
+        }
 
         TrxResult result = runner.Results.Should().ContainKey(@case, "{0} must run every case of the contract (ran: {1})", framework, string.Join(", ", runner.Results.Keys)).WhoseValue;
 
@@ -73,7 +78,9 @@ public sealed partial class ContractTests
     [MemberData(nameof(Frameworks))]
     public void Each_framework_runs_exactly_the_contracts_cases(string framework)
     {
-        Framework(framework).Results.Keys.Should().BeEquivalentTo(Cases.Select(c => c.Case), "no case may vanish, and none may be added under another name");
+        ContractFramework runner = Framework(framework);
+
+        runner.Results.Keys.Should().BeEquivalentTo(Cases.Select(c => c.Case).Except(runner.CannotReach.Keys), "no case may vanish, and none may be added under another name");
     }
 
     [Theory]
