@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using TrioTest.Benchmarks.Report;
 
 namespace TrioTest.Benchmarks;
 
@@ -6,6 +7,8 @@ namespace TrioTest.Benchmarks;
 /// Runs the suites; pass BenchmarkDotNet arguments (run.sh passes a short job and writes docs/benchmarks.md).
 /// <c>corpus</c> as the only argument prints the schedules-to-first-failure table, the shrinking table (time per bug) and
 /// the coverage of the exploration benchmark's bodies instead; <c>shrinking</c> prints the last two only.
+/// <c>profile BODY SECONDS</c> runs one benchmark's body in a loop for a profiler (see <see cref="Profiling"/>).
+/// <c>report RESULTS [WALL_TIMES]</c> prints the goals table from a run's exported JSON (run.sh writes it into docs/benchmarks.md).
 /// </summary>
 public static class Program
 {
@@ -22,6 +25,19 @@ public static class Program
             Console.Out.WriteLine("Coverage of the exploration benchmark's bodies (1,000 schedules, base seed 1):");
             Console.Out.WriteLine();
             ExplorationBenchmarks.RunCoverage(Console.Out);
+            return;
+        }
+
+        if (args is ["report", string resultsDirectory, .. string[] rest])
+        {
+            WallTimes? wholeProcess = rest is [string wallTimes] && File.Exists(wallTimes) ? WallTimes.Parse(File.ReadAllLines(wallTimes)) : null;
+            GoalsReport.Write(Console.Out, BenchmarkResults.Load(resultsDirectory), wholeProcess);
+            return;
+        }
+
+        if (args is ["profile", string body, string seconds])
+        {
+            Profiling.Run(body, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
 

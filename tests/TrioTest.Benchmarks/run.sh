@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Runs a short configuration of every suite (about ten minutes on 2 cores) and writes docs/benchmarks.md with the
-# ratio tables, the schedules-to-first-failure table of the bug corpus, and the machine they ran on.
+# Runs a short configuration of every suite (about ten minutes on 2 cores) and writes docs/benchmarks.md: the goals
+# table computed from this run's exported JSON (met or not per goal), the ratio tables, the schedules-to-first-failure
+# table of the bug corpus, and the machine they ran on. Nothing on the page is typed by hand.
 # Usage: tests/TrioTest.Benchmarks/run.sh [extra BenchmarkDotNet args]
+# TRIOTEST_WHOLE_PROCESS=0 skips the whole-process benchmark (whole-process.sh, a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 artifacts="${TMPDIR:-/tmp}/triotest-benchmarks"
 rm -rf "$artifacts"
 dotnet build -c Release tests/TrioTest.Benchmarks
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- \
-    --filter '*' --job short --artifacts "$artifacts" --exporters github "$@"
+    --filter '*' --job short --artifacts "$artifacts" --exporters github json "$@"
+wall="$artifacts/whole-process.txt"
+if [ "${TRIOTEST_WHOLE_PROCESS:-1}" != 0 ]; then
+    tests/TrioTest.Benchmarks/whole-process.sh > "$wall"
+fi
+goals="$artifacts/goals.md"
+dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- report "$artifacts/results" "$wall" > "$goals"
 corpus="$artifacts/corpus.md"
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- corpus > "$corpus"
 
@@ -19,10 +27,8 @@ out=docs/benchmarks.md
     echo "Produced by \`tests/TrioTest.Benchmarks/run.sh\` (BenchmarkDotNet short job) on $(date -u +%Y-%m-%d)."
     echo "Machine: $(nproc) cores, $(uname -m), $(dotnet --version) SDK. Shared and noisy: read the ratios, not the times."
     echo
-    if [ -f docs/benchmarks-notes.md ]; then
-        cat docs/benchmarks-notes.md
-        echo
-    fi
+    cat "$goals"
+    echo
     for report in "$artifacts"/results/*-report-github.md; do
         echo "## $(basename "$report" -report-github.md | sed 's/^TrioTest\.Benchmarks\.//')"
         echo
