@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,7 +13,8 @@ namespace TrioTest.Testing;
 /// The recorder keeps a window of the most recent events (<see cref="Window"/>), so a run's memory stays bounded however
 /// long it runs. An event that leaves the window is folded into a running SHA-256 of the canonical lines before it, so
 /// the trace's <see cref="CheckpointTrace.Hash"/> still covers the whole run; only a run longer than the window pays for
-/// that, one formatted line per dropped event.
+/// that, one formatted line per dropped event. Events are kept as compact <see cref="TraceRecord"/>s whose task names and
+/// call sites are interned, so recording formats no text: the text exists only when a trace is read, printed or hashed.
 /// </remarks>
 /// <example>
 /// <code>
@@ -29,7 +31,7 @@ public sealed class TraceRecorder : Instrument
     public const int DefaultWindow = 100_000;
 
     /// <summary>The events kept, oldest at <see cref="_start"/>; the array grows by doubling until it holds <see cref="Window"/> events, then wraps.</summary>
-    private TraceEvent[] _ring = new TraceEvent[Math.Min(256, DefaultWindow)];
+    private TraceRecord[] _ring = new TraceRecord[Math.Min(256, DefaultWindow)];
 
     /// <summary>The index of the oldest event kept; nonzero only once the window is full and wrapping.</summary>
     private int _start;
@@ -46,8 +48,23 @@ public sealed class TraceRecorder : Instrument
     /// <summary>The canonical line of a dropped event, reused.</summary>
     private StringBuilder? _line;
 
-    /// <summary>The <c>File.cs:42</c> text of each call site seen, so recording a checkpoint allocates nothing in the steady state.</summary>
-    private readonly Dictionary<(string FilePath, int Line), CallSite> _sources = [];
+    /// <summary>The texts of each call site seen, so recording a checkpoint allocates nothing in the steady state.</summary>
+    private readonly Dictionary<(string FilePath, int Line), TraceRecord.SourceSite> _sources = [];
+
+    /// <summary>
+    /// The last call sites found, by the identity of the compiler's file path string (a literal, so the same object at every
+    /// call) and the line: a hit skips hashing the path. Only a cache: the site found is the same either way.
+    /// </summary>
+    private readonly (string? FilePath, int Line, TraceRecord.SourceSite? Site)[] _recentSites = new (string?, int, TraceRecord.SourceSite?)[RecentSites];
+
+    /// <summary>The size of <see cref="_recentSites"/>, a power of two.</summary>
+    private const int RecentSites = 64;
+
+    /// <summary>The names of each live task, by <see cref="TrioTask.Id"/>; an entry is dropped when its task exits.</summary>
+    private TraceRecord.TaskNames?[] _tasks = new TraceRecord.TaskNames?[16];
+
+    /// <summary>The names of the clock's events.</summary>
+    private static readonly TraceRecord.TaskNames s_clock = new("(clock)", "(clock)");
 
     /// <summary>Initializes a new instance of the <see cref="TraceRecorder"/> class that keeps the last <see cref="DefaultWindow"/> events.</summary>
     public TraceRecorder()
@@ -62,7 +79,7 @@ public sealed class TraceRecorder : Instrument
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         Window = window;
-        _ring = new TraceEvent[Math.Min(256, window)];
+        _ring = new TraceRecord[Math.Min(256, window)];
     }
 
     /// <summary>Gets how many of the most recent events the recorder keeps.</summary>
@@ -79,9 +96,11 @@ public sealed class TraceRecorder : Instrument
     public CheckpointTrace GetTrace()
     {
         var events = new TraceEvent[_count];
-        int first = Math.Min(_count, _ring.Length - _start);
-        Array.Copy(_ring, _start, events, 0, first);
-        Array.Copy(_ring, 0, events, first, _count - first);
+        for (int i = 0; i < _count; i++)
+        {
+            events[i] = _ring[(_start + i) % _ring.Length].ToEvent();
+        }
+
         return _dropped == 0 ? new CheckpointTrace(events) : new CheckpointTrace(events, _dropped, _droppedHash!.GetCurrentHash());
     }
 
@@ -90,7 +109,7 @@ public sealed class TraceRecorder : Instrument
     {
         for (int i = 0; i < _count; i++)
         {
-            yield return _ring[(_start + i) % _ring.Length];
+            yield return _ring[(_start + i) % _ring.Length].ToEvent();
         }
     }
 
@@ -113,12 +132,12 @@ public sealed class TraceRecorder : Instrument
 
         for (int i = 0; i < _count; i++)
         {
-            ref readonly TraceEvent e = ref _ring[(_start + i) % _ring.Length];
+            ref readonly TraceRecord e = ref _ring[(_start + i) % _ring.Length];
             hash = StableHash.Add(hash, (ulong)e.Step);
             hash = StableHash.Add(hash, (ulong)e.Time.Ticks ^ ((ulong)e.Kind << 56));
-            hash = StableHash.Add(hash, e.Task);
+            hash = StableHash.Add(hash, e.Task.Path);
             hash = StableHash.Add(hash, e.Label);
-            hash = StableHash.Add(hash, e.CanonicalSourceSpan());
+            hash = StableHash.Add(hash, e.Site.Canonical.AsSpan());
         }
 
         return StableHash.Finish(hash);
@@ -129,6 +148,7 @@ public sealed class TraceRecorder : Instrument
     {
         // Only the used part holds references; a wrapped window uses all of it.
         Array.Clear(_ring, 0, _start == 0 ? _count : _ring.Length);
+        Array.Clear(_tasks);
 
         _start = 0;
         _count = 0;
@@ -139,15 +159,23 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     public override void TaskSpawned(in TaskEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Spawn, args.Task.Name, string.Empty);
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Spawn, args.Task.Name);
 
     /// <inheritdoc/>
     public override void BeforeTaskStep(in TaskEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Step, null, string.Empty);
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Step, null);
 
     /// <inheritdoc/>
-    public override void TaskExited(in TaskEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Exit, null, string.Empty);
+    public override void TaskExited(in TaskEventArgs args)
+    {
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Exit, null);
+
+        // An exited task records nothing more: its entry goes, so a run of a million tasks keeps only the live ones' names.
+        if ((ulong)args.Task.Id < (ulong)_tasks.Length)
+        {
+            _tasks[args.Task.Id] = null;
+        }
+    }
 
     /// <inheritdoc/>
     public override void Checkpoint(in CheckpointEventArgs args)
@@ -159,11 +187,11 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     public override void TaskUnparked(in UnparkEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Wake, args.Primitive, string.Empty);
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Wake, args.Primitive);
 
     /// <inheritdoc/>
     public override void CancelDelivered(in CancelEventArgs args) =>
-        Add(args.Step, args.Time, args.Task, TraceEventKind.Cancel, args.Reason.ToString(), string.Empty);
+        Add(args.Step, args.Time, args.Task, TraceEventKind.Cancel, args.Reason.ToString());
 
     /// <inheritdoc/>
     public override void Note(in NoteEventArgs args) =>
@@ -171,46 +199,83 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     public override void ClockJumped(in ClockJumpEventArgs args) =>
-        Append(new TraceEvent(LastStep, args.To, "(clock)", "(clock)", TraceEventKind.Jump, $"from {TraceFormat.Time(args.From)}", string.Empty));
+        Append(new TraceRecord(LastStep, args.To, TraceEventKind.Jump, s_clock, $"from {TraceFormat.Time(args.From)}", TraceRecord.SourceSite.None));
 
     /// <inheritdoc/>
     public override void EscapeDetected(in EscapeEventArgs args)
     {
         EscapeInfo escape = args.Escape;
         string task = escape.TaskPath ?? "(none)";
-        Append(new TraceEvent(LastStep, escape.Time, task, task, TraceEventKind.Escape, escape.Kind.ToString(), string.Empty));
+        Append(new TraceRecord(LastStep, escape.Time, TraceEventKind.Escape, new TraceRecord.TaskNames(task, task), escape.Kind.ToString(), TraceRecord.SourceSite.None));
     }
 
     /// <summary>Gets the step number of the last event, for events whose hook carries none.</summary>
     private long LastStep => _count == 0 ? 0 : _ring[(_start + _count - 1) % _ring.Length].Step;
 
-    /// <summary>Gets the cached texts of a call site: <c>File.cs:42</c>, and whether it is TrioTest's own (then the test's line is looked up on the stack).</summary>
-    private CallSite Site(string filePath, int line)
+    /// <summary>Gets the interned texts of a call site: <c>File.cs:42</c>, and whether it is TrioTest's own (then the test's line is looked up on the stack per event).</summary>
+    private TraceRecord.SourceSite Site(string filePath, int line)
     {
-        if (!_sources.TryGetValue((filePath, line), out CallSite site))
+        ref (string? FilePath, int Line, TraceRecord.SourceSite? Site) recent = ref _recentSites[(RuntimeHelpers.GetHashCode(filePath) ^ line) & (RecentSites - 1)];
+        if (ReferenceEquals(recent.FilePath, filePath) && recent.Line == line)
         {
-            site = new CallSite(TraceFormat.Source(filePath, line), UserFrames.IsOwn(filePath) ? TraceFormat.FileName(filePath) : null);
+            return recent.Site!;
+        }
+
+        if (!_sources.TryGetValue((filePath, line), out TraceRecord.SourceSite? site))
+        {
+            site = UserFrames.IsOwn(filePath)
+                ? new TraceRecord.SourceSite(string.Empty, TraceFormat.FileName(filePath))
+                : new TraceRecord.SourceSite(TraceFormat.Source(filePath, line), null);
             _sources.Add((filePath, line), site);
         }
 
+        recent = (filePath, line, site);
         return site;
+    }
+
+    /// <summary>Gets the interned names of <paramref name="task"/>.</summary>
+    private TraceRecord.TaskNames Names(TrioTask task)
+    {
+        long id = task.Id;
+        if ((ulong)id < (ulong)_tasks.Length && _tasks[id] is { } names && ReferenceEquals(names.Path, task.Path))
+        {
+            return names;
+        }
+
+        return AddNames(task);
+    }
+
+    /// <summary>Interns the names of a task seen for the first time (or of a former run whose recorder was not cleared).</summary>
+    private TraceRecord.TaskNames AddNames(TrioTask task)
+    {
+        var names = new TraceRecord.TaskNames(task.Path, task.Name);
+        if (task.Id >= _tasks.Length)
+        {
+            Array.Resize(ref _tasks, (int)Math.Min(Array.MaxLength, Math.Max(task.Id + 1, 2L * _tasks.Length)));
+        }
+
+        _tasks[task.Id] = names;
+        return names;
     }
 
     /// <summary>Appends a checkpoint or note: at the caller's line, or for TrioTest's own call sites at the test's line found on the stack.</summary>
     private void Add(long step, TimeSpan time, TrioTask task, TraceEventKind kind, string? label, string filePath, int line)
     {
-        CallSite site = Site(filePath, line);
-        Append(site.OwnFile is { } own
-            ? new TraceEvent(step, time, task.Path, task.Name, kind, label, UserFrames.FindUserLine()) { CanonicalSource = own }
-            : new TraceEvent(step, time, task.Path, task.Name, kind, label, site.Text));
+        TraceRecord.SourceSite site = Site(filePath, line);
+        if (site.Own is { } own)
+        {
+            site = new TraceRecord.SourceSite(UserFrames.FindUserLine(), own);
+        }
+
+        Append(new TraceRecord(step, time, kind, Names(task), label, site));
     }
 
     /// <summary>Appends one task event.</summary>
-    private void Add(long step, TimeSpan time, TrioTask task, TraceEventKind kind, string? label, string source) =>
-        Append(new TraceEvent(step, time, task.Path, task.Name, kind, label, source));
+    private void Add(long step, TimeSpan time, TrioTask task, TraceEventKind kind, string? label) =>
+        Append(new TraceRecord(step, time, kind, Names(task), label, TraceRecord.SourceSite.None));
 
     /// <summary>Appends an event: into free room, into a doubled array, or over the oldest event once the window is full.</summary>
-    private void Append(in TraceEvent e)
+    private void Append(in TraceRecord e)
     {
         if (_count < _ring.Length)
         {
@@ -230,16 +295,13 @@ public sealed class TraceRecorder : Instrument
         }
     }
 
-    /// <summary>A call site's texts: <c>File.cs:42</c>, and for TrioTest's own sites the file name the canonical text keeps.</summary>
-    private readonly record struct CallSite(string Text, string? OwnFile);
-
     /// <summary>Folds the canonical line of an event that leaves the window into the hash of the dropped events.</summary>
-    private void Drop(in TraceEvent e)
+    private void Drop(in TraceRecord e)
     {
         _droppedHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         _line ??= new StringBuilder(96);
         _line.Clear();
-        e.AppendTo(_line).Append('\n');
+        e.ToEvent().AppendTo(_line).Append('\n');
         CheckpointTrace.AppendUtf8(_droppedHash, _line);
         _dropped++;
     }
