@@ -8,14 +8,14 @@ public readonly record struct RunEventArgs(Seed Seed, Clock Clock, long Steps);
 
 /// <summary>The arguments of the task hooks of <see cref="Instrument"/>.</summary>
 /// <param name="Task">The task.</param>
-/// <param name="Time">The run's time.</param>
+/// <param name="Time">The run's time; on a real clock, inside a step, the time the step began.</param>
 /// <param name="Step">The number of steps run so far (the step about to run has this number).</param>
 public readonly record struct TaskEventArgs(TrioTask Task, TimeSpan Time, long Step);
 
 /// <summary>The arguments of <see cref="Instrument.Checkpoint"/>.</summary>
 /// <param name="Task">The task passing the checkpoint.</param>
 /// <param name="Location">The checkpoint's kind, label and source location.</param>
-/// <param name="Time">The run's time.</param>
+/// <param name="Time">The run's time; on a real clock, inside a step, the time the step began.</param>
 /// <param name="Step">The number of steps run so far.</param>
 public readonly record struct CheckpointEventArgs(TrioTask Task, CheckpointLocation Location, TimeSpan Time, long Step);
 
@@ -24,27 +24,27 @@ public readonly record struct CheckpointEventArgs(TrioTask Task, CheckpointLocat
 /// <param name="Text">The note.</param>
 /// <param name="FilePath">The caller's source file, as the compiler recorded it (may be empty).</param>
 /// <param name="Line">The caller's line, or 0 if unknown.</param>
-/// <param name="Time">The run's time.</param>
+/// <param name="Time">The run's time; on a real clock, inside a step, the time the step began.</param>
 /// <param name="Step">The number of steps run so far.</param>
 public readonly record struct NoteEventArgs(TrioTask Task, string Text, string FilePath, int Line, TimeSpan Time, long Step);
 
 /// <summary>The arguments of <see cref="Instrument.CancelDelivered"/>.</summary>
 /// <param name="Task">The task the <see cref="Cancelled"/> is thrown into.</param>
 /// <param name="Reason">Why its scope was cancelled.</param>
-/// <param name="Time">The run's time.</param>
+/// <param name="Time">The run's time; on a real clock, inside a step, the time the step began.</param>
 /// <param name="Step">The number of steps run so far.</param>
 public readonly record struct CancelEventArgs(TrioTask Task, CancelReason Reason, TimeSpan Time, long Step);
 
 /// <summary>The arguments of <see cref="Instrument.TaskUnparked"/>.</summary>
 /// <param name="Task">The task woken.</param>
 /// <param name="Primitive">The name of the parking lot it waited on, such as <c>Lock "accounts"</c>.</param>
-/// <param name="Time">The run's time.</param>
+/// <param name="Time">The run's time; on a real clock, inside a step, the time the step began.</param>
 /// <param name="Step">The number of steps run so far.</param>
 public readonly record struct UnparkEventArgs(TrioTask Task, string Primitive, TimeSpan Time, long Step);
 
 /// <summary>The arguments of <see cref="Instrument.BeforeIdleWait"/>.</summary>
 /// <param name="Timeout">The real time the loop may wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
-/// <param name="Time">The run's time.</param>
+/// <param name="Time">The run's time; on a real clock, inside a step, the time the step began.</param>
 public readonly record struct IdleWaitEventArgs(TimeSpan Timeout, TimeSpan Time);
 
 /// <summary>The arguments of <see cref="Instrument.ClockJumped"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace TrioTest;
 
 /// <summary>The run's instruments and the dispatch of each hook, with Trio's rule: a throwing instrument is removed and reported, the run goes on.</summary>
@@ -23,6 +25,13 @@ internal sealed class InstrumentSet
         }
     }
 
+    /// <summary>
+    /// Whether any installed instrument overrides <see cref="Instrument.TaskScheduled"/>, <see cref="Instrument.BeforeTaskStep"/>
+    /// or <see cref="Instrument.AfterTaskStep"/>: the hooks called on every step. A hook no one overrides is not dispatched,
+    /// so a trace recorder does not pay for building the arguments (and reading the clock) of hooks it ignores.
+    /// </summary>
+    private bool _wantsScheduled, _wantsBeforeStep, _wantsAfterStep;
+
     /// <summary>Gets a value indicating whether any instrument is installed (the hot path checks this first).</summary>
     public bool IsActive => _instruments.Count != 0;
 
@@ -33,12 +42,30 @@ internal sealed class InstrumentSet
         if (!_instruments.Contains(instrument))
         {
             _instruments.Add(instrument);
+            RefreshHooks();
         }
     }
 
     /// <summary>Removes <paramref name="instrument"/>.</summary>
     /// <returns><see langword="true"/> if it was installed.</returns>
-    public bool Remove(Instrument instrument) => _instruments.Remove(instrument);
+    public bool Remove(Instrument instrument)
+    {
+        bool removed = _instruments.Remove(instrument);
+        RefreshHooks();
+        return removed;
+    }
+
+    /// <summary>Recomputes which per-step hooks some installed instrument overrides.</summary>
+    private void RefreshHooks()
+    {
+        _wantsScheduled = _instruments.Exists(static i => Overrides(i, nameof(Instrument.TaskScheduled)));
+        _wantsBeforeStep = _instruments.Exists(static i => Overrides(i, nameof(Instrument.BeforeTaskStep)));
+        _wantsAfterStep = _instruments.Exists(static i => Overrides(i, nameof(Instrument.AfterTaskStep)));
+    }
+
+    /// <summary>Gets a value indicating whether <paramref name="instrument"/>'s type overrides the hook named <paramref name="hook"/>.</summary>
+    private static bool Overrides(Instrument instrument, string hook) =>
+        instrument.GetType().GetMethod(hook, BindingFlags.Public | BindingFlags.Instance, [typeof(TaskEventArgs).MakeByRefType()])?.DeclaringType != typeof(Instrument);
 
     public void OnBeforeRun() => Dispatch(nameof(Instrument.BeforeRun), RunArgs(), static (i, in a) => i.BeforeRun(in a));
 
@@ -46,25 +73,43 @@ internal sealed class InstrumentSet
 
     public void OnTaskSpawned(TrioTask task) => Dispatch(nameof(Instrument.TaskSpawned), TaskArgs(task), static (i, in a) => i.TaskSpawned(in a));
 
-    public void OnTaskScheduled(TrioTask task) => Dispatch(nameof(Instrument.TaskScheduled), TaskArgs(task), static (i, in a) => i.TaskScheduled(in a));
+    public void OnTaskScheduled(TrioTask task)
+    {
+        if (_wantsScheduled)
+        {
+            Dispatch(nameof(Instrument.TaskScheduled), TaskArgs(task), static (i, in a) => i.TaskScheduled(in a));
+        }
+    }
 
-    public void OnBeforeTaskStep(TrioTask task) => Dispatch(nameof(Instrument.BeforeTaskStep), TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a));
+    public void OnBeforeTaskStep(TrioTask task)
+    {
+        if (_wantsBeforeStep)
+        {
+            Dispatch(nameof(Instrument.BeforeTaskStep), TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a));
+        }
+    }
 
-    public void OnAfterTaskStep(TrioTask task) => Dispatch(nameof(Instrument.AfterTaskStep), TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a));
+    public void OnAfterTaskStep(TrioTask task)
+    {
+        if (_wantsAfterStep)
+        {
+            Dispatch(nameof(Instrument.AfterTaskStep), TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a));
+        }
+    }
 
     public void OnTaskExited(TrioTask task) => Dispatch(nameof(Instrument.TaskExited), TaskArgs(task), static (i, in a) => i.TaskExited(in a));
 
     public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line) =>
-        Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a));
+        Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a));
 
     public void OnNote(TrioTask task, string text, string filePath, int line) =>
-        Dispatch(nameof(Instrument.Note), new NoteEventArgs(task, text, filePath, line, _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.Note(in a));
+        Dispatch(nameof(Instrument.Note), new NoteEventArgs(task, text, filePath, line, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Note(in a));
 
     public void OnCancelDelivered(TrioTask task, CancelReason reason)
     {
         if (IsActive)
         {
-            Dispatch(nameof(Instrument.CancelDelivered), new CancelEventArgs(task, reason, _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.CancelDelivered(in a));
+            Dispatch(nameof(Instrument.CancelDelivered), new CancelEventArgs(task, reason, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.CancelDelivered(in a));
         }
     }
 
@@ -72,7 +117,7 @@ internal sealed class InstrumentSet
     {
         if (IsActive)
         {
-            Dispatch(nameof(Instrument.TaskUnparked), new UnparkEventArgs(task, primitive, _runner.Clock.Now, _runner.StepsRun), static (i, in a) => i.TaskUnparked(in a));
+            Dispatch(nameof(Instrument.TaskUnparked), new UnparkEventArgs(task, primitive, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.TaskUnparked(in a));
         }
     }
 
@@ -80,7 +125,7 @@ internal sealed class InstrumentSet
     {
         if (IsActive)
         {
-            Dispatch(nameof(Instrument.BeforeIdleWait), new IdleWaitEventArgs(timeout, _runner.Clock.Now), static (i, in a) => i.BeforeIdleWait(in a));
+            Dispatch(nameof(Instrument.BeforeIdleWait), new IdleWaitEventArgs(timeout, _runner.EventTime), static (i, in a) => i.BeforeIdleWait(in a));
         }
     }
 
@@ -117,6 +162,7 @@ internal sealed class InstrumentSet
             {
                 _instruments.RemoveAt(i);
                 i--;
+                RefreshHooks();
                 (_log ?? Console.Error).WriteLine(
                     $"TrioTest: exception raised when calling {hook} on instrument {instrument}. Instrument has been disabled.{Environment.NewLine}{e}");
             }
@@ -125,7 +171,7 @@ internal sealed class InstrumentSet
 
     private RunEventArgs RunArgs() => new(_runner.Options.Seed, _runner.Clock, _runner.StepsRun);
 
-    private TaskEventArgs TaskArgs(TrioTask task) => new(task, _runner.Clock.Now, _runner.StepsRun);
+    private TaskEventArgs TaskArgs(TrioTask task) => new(task, _runner.EventTime, _runner.StepsRun);
 
     /// <summary>Calls a hook with its arguments by reference.</summary>
     private delegate void HookInvoker<TArgs>(Instrument instrument, in TArgs args);
