@@ -58,14 +58,39 @@ internal sealed class InstrumentSet
     /// <summary>Recomputes which per-step hooks some installed instrument overrides.</summary>
     private void RefreshHooks()
     {
-        _wantsScheduled = _instruments.Exists(static i => Overrides(i, nameof(Instrument.TaskScheduled)));
-        _wantsBeforeStep = _instruments.Exists(static i => Overrides(i, nameof(Instrument.BeforeTaskStep)));
-        _wantsAfterStep = _instruments.Exists(static i => Overrides(i, nameof(Instrument.AfterTaskStep)));
+        StepHooks hooks = StepHooks.None;
+        foreach (Instrument instrument in _instruments)
+        {
+            hooks |= s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type));
+        }
+
+        _wantsScheduled = (hooks & StepHooks.Scheduled) != 0;
+        _wantsBeforeStep = (hooks & StepHooks.BeforeStep) != 0;
+        _wantsAfterStep = (hooks & StepHooks.AfterStep) != 0;
     }
 
-    /// <summary>Gets a value indicating whether <paramref name="instrument"/>'s type overrides the hook named <paramref name="hook"/>.</summary>
-    private static bool Overrides(Instrument instrument, string hook) =>
-        instrument.GetType().GetMethod(hook, BindingFlags.Public | BindingFlags.Instance, [typeof(TaskEventArgs).MakeByRefType()])?.DeclaringType != typeof(Instrument);
+    /// <summary>The per-step hooks each instrument type overrides, found by reflection once per type (the harness installs instruments in every schedule).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, StepHooks> s_hooksByType = new();
+
+    /// <summary>Gets the per-step hooks <paramref name="type"/> overrides.</summary>
+    private static StepHooks Overridden(Type type) =>
+        (Overrides(type, nameof(Instrument.TaskScheduled)) ? StepHooks.Scheduled : StepHooks.None)
+        | (Overrides(type, nameof(Instrument.BeforeTaskStep)) ? StepHooks.BeforeStep : StepHooks.None)
+        | (Overrides(type, nameof(Instrument.AfterTaskStep)) ? StepHooks.AfterStep : StepHooks.None);
+
+    /// <summary>Gets a value indicating whether <paramref name="type"/> overrides the hook named <paramref name="hook"/>.</summary>
+    private static bool Overrides(Type type, string hook) =>
+        type.GetMethod(hook, BindingFlags.Public | BindingFlags.Instance, [typeof(TaskEventArgs).MakeByRefType()])?.DeclaringType != typeof(Instrument);
+
+    /// <summary>The hooks called on every step.</summary>
+    [Flags]
+    private enum StepHooks
+    {
+        None = 0,
+        Scheduled = 1,
+        BeforeStep = 2,
+        AfterStep = 4,
+    }
 
     public void OnBeforeRun() => Dispatch(nameof(Instrument.BeforeRun), RunArgs(), static (i, in a) => i.BeforeRun(in a));
 

@@ -26,19 +26,22 @@ internal sealed class CoverageTracker
         _fingerprints.Add(fingerprint);
         bool added = _traces.Add(fingerprint);
         _lastTaskAt.Clear();
-        foreach (TraceEvent e in recorder.Events())
+        for (int i = 0; i < recorder.Count; i++)
         {
+            // The compact record, not a built TraceEvent: this runs for every event of every schedule.
+            ref readonly TraceRecord e = ref recorder.RecordAt(i);
             if (e.Kind is not (TraceEventKind.Checkpoint or TraceEventKind.Wait) || string.IsNullOrEmpty(e.Label))
             {
                 continue;
             }
 
-            if (_lastTaskAt.TryGetValue(e.Label, out string? previous) && previous != e.Task)
+            string task = e.Task.Path;
+            if (_lastTaskAt.TryGetValue(e.Label, out string? previous) && previous != task)
             {
-                added |= _orderings.Add((e.Label, previous, e.Task));
+                added |= _orderings.Add((e.Label, previous, task));
             }
 
-            _lastTaskAt[e.Label] = e.Task;
+            _lastTaskAt[e.Label] = task;
         }
 
         SinceNew = added ? 0 : SinceNew + 1;

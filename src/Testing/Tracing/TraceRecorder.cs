@@ -104,14 +104,8 @@ public sealed class TraceRecorder : Instrument
         return _dropped == 0 ? new CheckpointTrace(events) : new CheckpointTrace(events, _dropped, _droppedHash!.GetCurrentHash());
     }
 
-    /// <summary>Enumerates the events in the window, oldest first, without copying them.</summary>
-    internal IEnumerable<TraceEvent> Events()
-    {
-        for (int i = 0; i < _count; i++)
-        {
-            yield return _ring[(_start + i) % _ring.Length].ToEvent();
-        }
-    }
+    /// <summary>Gets the record of the <paramref name="index"/>th event in the window, oldest first: coverage reads these without building events.</summary>
+    internal ref readonly TraceRecord RecordAt(int index) => ref _ring[(_start + index) % _ring.Length];
 
     /// <summary>
     /// Gets a 64-bit fingerprint of the whole run's trace: a stable 64-bit hash (xxHash64's round) of the fields of the canonical text of the events in
