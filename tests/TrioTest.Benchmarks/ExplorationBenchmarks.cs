@@ -15,7 +15,7 @@ public class ExplorationBenchmarks
 
     private readonly TrioTestOptions _options = new() { Iterations = Schedules, BaseSeed = 1, GetEnvironmentVariable = _ => null };
 
-    [Params("trivial 2 tasks", "10 tasks x 100 checkpoints")]
+    [Params("trivial 2 tasks", "10 tasks x 100 checkpoints", "bounded buffer")]
     public string Body { get; set; } = "trivial 2 tasks";
 
     private Func<Task> _body = null!;
@@ -23,6 +23,14 @@ public class ExplorationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _options.RecordTrace = true;
+        if (Body == "bounded buffer")
+        {
+            // Coyote's bounded-buffer sample, fixed: the body of the Coyote comparison.
+            _body = () => BoundedBuffer.RunAsync();
+            return;
+        }
+
         (int tasks, int checkpoints) = Body.StartsWith("trivial", StringComparison.Ordinal) ? (2, 1) : (10, 100);
         _body = () => Nursery.RunAsync(nursery =>
         {
@@ -50,7 +58,7 @@ public class ExplorationBenchmarks
     {
         output.WriteLine("| body | schedules | distinct traces | conflict orderings | schedules run with StopAfterSchedulesWithoutNewCoverage = 50 |");
         output.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (string body in new[] { "trivial 2 tasks", "10 tasks x 100 checkpoints" })
+        foreach (string body in new[] { "trivial 2 tasks", "10 tasks x 100 checkpoints", "bounded buffer" })
         {
             var benchmark = new ExplorationBenchmarks { Body = body };
             benchmark.Setup();
@@ -73,4 +81,12 @@ public class ExplorationBenchmarks
 
     [Benchmark(Description = "1,000 harness schedules, trace on")]
     public TrioTestResult HarnessSchedules() => TrioTestRunner.Run(_body, _options);
+
+    /// <summary>The harness's schedules with the trace (and so coverage) on or off, for a profile of what each part costs.</summary>
+    internal TrioTestResult HarnessSchedules(bool recordTrace)
+    {
+        TrioTestOptions options = _options.Clone();
+        options.RecordTrace = recordTrace;
+        return TrioTestRunner.Run(_body, options);
+    }
 }

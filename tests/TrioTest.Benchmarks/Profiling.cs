@@ -44,6 +44,8 @@ internal static class Profiling
         timers.Setup();
         var trivial = new ExplorationBenchmarks { Body = "trivial 2 tasks" };
         trivial.Setup();
+        var buffer = new ExplorationBenchmarks { Body = "bounded buffer" };
+        buffer.Setup();
         return new Dictionary<string, Action>(StringComparer.Ordinal)
         {
             ["trace"] = checkpoints.TrioTest_Checkpoint_TraceRecording,
@@ -72,6 +74,9 @@ internal static class Profiling
             ["timers"] = timers.TrioTest_Autojump,
             ["explore"] = () => trivial.HarnessSchedules(),
             ["bare"] = trivial.BareRuns,
+            ["buffer"] = () => buffer.HarnessSchedules(),
+            ["buffer-bare"] = buffer.BareRuns,
+            ["explore-no-trace"] = () => trivial.HarnessSchedules(recordTrace: false),
         };
     }
 }
