@@ -13,7 +13,12 @@ internal static class Profiling
     public static void Run(string name, double seconds)
     {
         Action body = Bodies[name];
-        long end = TimeProvider.System.GetTimestamp() + (long)(seconds * TimeProvider.System.TimestampFrequency);
+        body();
+        long start = TimeProvider.System.GetTimestamp();
+        long end = start + (long)(seconds * TimeProvider.System.TimestampFrequency);
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         int runs = 0;
         while (TimeProvider.System.GetTimestamp() < end)
         {
@@ -21,7 +26,13 @@ internal static class Profiling
             runs++;
         }
 
-        Console.WriteLine($"{name}: {runs} runs");
+        // What a CPU profile cannot attribute (the runtime's own code is not symbolized): the share of time the GC paused
+        // the run, and the bytes each run allocated.
+        TimeSpan elapsed = TimeProvider.System.GetElapsedTime(start);
+        double paused = (GC.GetTotalPauseDuration() - pausedBefore) / elapsed;
+        long allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Math.Max(1, runs);
+        Console.WriteLine($"{name}: {runs} runs, {elapsed.TotalMilliseconds / Math.Max(1, runs):0.000} ms a run, {allocated} B a run, " +
+            $"GC paused {paused:P1} of the time, collections gen0 {GC.CollectionCount(0) - collectionsBefore[0]}, gen1 {GC.CollectionCount(1) - collectionsBefore[1]}, gen2 {GC.CollectionCount(2) - collectionsBefore[2]}");
     }
 
     /// <summary>An instrument that overrides the two hooks a checkpoint calls and does nothing: the cost of dispatch alone.</summary>
@@ -44,6 +55,9 @@ internal static class Profiling
         timers.Setup();
         var trivial = new ExplorationBenchmarks { Body = "trivial 2 tasks" };
         trivial.Setup();
+        var nunit = new Adapters.NUnitInProcess();
+        var nunitAsyncTest = Adapters.NUnitInProcess.Filter(typeof(Adapters.NUnitSubjects), nameof(Adapters.NUnitSubjects.TrioAsyncTest));
+        var nunitPlainTest = Adapters.NUnitInProcess.Filter(typeof(Adapters.NUnitSubjects), nameof(Adapters.NUnitSubjects.PlainTest));
         var buffer = new ExplorationBenchmarks { Body = "bounded buffer" };
         buffer.Setup();
         return new Dictionary<string, Action>(StringComparer.Ordinal)
@@ -76,6 +90,8 @@ internal static class Profiling
             ["bare"] = trivial.BareRuns,
             ["buffer"] = () => buffer.HarnessSchedules(),
             ["buffer-bare"] = buffer.BareRuns,
+            ["nunit"] = () => nunit.Run(nunitAsyncTest),
+            ["nunit-plain"] = () => nunit.Run(nunitPlainTest),
             ["explore-no-trace"] = () => trivial.HarnessSchedules(recordTrace: false),
         };
     }

@@ -17,6 +17,11 @@ if [ "${TRIOTEST_WHOLE_PROCESS:-1}" != 0 ]; then
 fi
 goals="$artifacts/goals.md"
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- report "$artifacts/results" "$wall" > "$goals"
+# The GC's share and the bytes per run of the bodies the goals measure: what the "why not met" column cites.
+profiles="$artifacts/profiles.txt"
+for body in checkpoint trace null-instrument spawn timers bare explore-no-trace explore buffer-bare buffer nunit-plain nunit; do
+    dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- profile "$body" 3
+done > "$profiles"
 corpus="$artifacts/corpus.md"
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- corpus > "$corpus"
 
@@ -35,6 +40,16 @@ out=docs/benchmarks.md
         sed -n '/^|/,$p' "$report"
         echo
     done
+    echo "## Profiles"
+    echo
+    echo "Produced by \`dotnet run -c Release --project tests/TrioTest.Benchmarks -- profile BODY 3\` for each body: each body"
+    echo "run in a loop for 3 s, with the bytes it allocates and the share of time the GC paused it. Run it under"
+    echo "\`perf record\` (DOTNET_PerfMapEnabled=1) or \`dotnet-trace collect\` for the CPU profile the goals cite."
+    echo
+    echo '```'
+    cat "$profiles"
+    echo '```'
+    echo
     echo "## Schedules to first failure (bug corpus, 100 base seeds, budget 1,000)"
     echo
     echo "Produced by \`dotnet run -c Release --project tests/TrioTest.Benchmarks -- corpus\`. A count, the same on every machine."

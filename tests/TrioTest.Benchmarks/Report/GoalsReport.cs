@@ -44,7 +44,7 @@ internal static class GoalsReport
     }
 
     /// <summary>Why the whole-process goal can be missed, shown only when it is.</summary>
-    internal const string WholeProcessWhy = "See the profile notes under the table.";
+    internal const string WholeProcessWhy = "Not profiled: whole-process.sh reports wall times only; run it under `dotnet-counters monitor` to see where a slow run goes.";
 
     private static void Row(TextWriter output, string title, GoalOutcome outcome, string why)
     {
