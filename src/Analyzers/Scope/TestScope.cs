@@ -27,6 +27,10 @@ internal sealed class TestScope
         "TrioTest.Xunit.AsyncTestAttribute",
         "TrioTest.Xunit.AsyncTheoryAttribute",
         "TrioTest.NUnit.AsyncTestAttribute",
+        "TrioTest.MSTest.AsyncTestMethodAttribute",
+        "TrioTest.Xunit.v3.AsyncTestAttribute",
+        "TrioTest.Xunit.v3.AsyncTheoryAttribute",
+        "TrioTest.TUnit.AsyncTestAttribute",
     ];
 
     /// <summary>One scope per compilation: analyzers of the same compilation share the classes already classified.</summary>

@@ -7,7 +7,7 @@ namespace TrioTest.Analyzers.Tests;
 
 /// <summary>
 /// TRIO007: an <c>[AsyncTest]</c> or <c>[AsyncTheory]</c> method that is <c>async void</c>, returns something other than
-/// a task, or is generic or takes parameters with nothing to pass it arguments (no <c>[AsyncTheory]</c>, <c>[TestCase]</c> or parameter data). The messages are the adapters' discovery messages, word for word, so the editor says what a
+/// a task, or is generic or takes parameters with nothing to pass it arguments (no <c>[AsyncTheory]</c>, <c>[TestCase]</c>, <c>[DataRow]</c> or parameter data), for every adapter's attribute. The messages are the adapters' discovery messages, word for word, so the editor says what a
 /// test run would.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -54,19 +54,26 @@ public sealed class TestMethodShapeAnalyzer : DiagnosticAnalyzer
     {
         string attributeName = attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length);
         string name = $"{method.ContainingType.MetadataName}.{method.Name}";
-        bool nunit = attribute.ContainingNamespace.ToDisplayString() == "TrioTest.NUnit";
 
-        // A theory's rows (xunit's [AsyncTheory], NUnit's [TestCase] and parameter data) pass arguments; nothing else does.
-        bool hasData = attributeName != "AsyncTest" || (nunit && HasNUnitData(method));
-        string dataAttributes = nunit ? "[TestCase] or [TestCaseSource] rows" : "[AsyncTheory] with [InlineData] or [MemberData] rows";
+        // Each adapter's words for passing arguments and for a synchronous test, and whether this method gets arguments.
+        (string dataAttributes, string plainAttribute, bool hasData) = attribute.ContainingNamespace.ToDisplayString() switch
+        {
+            "TrioTest.NUnit" => ("[TestCase] or [TestCaseSource] rows", "[Test]", HasNUnitData(method)),
+            "TrioTest.MSTest" => ("[DataRow] rows or [DynamicData]", "[TestMethod]", HasAttribute(method, "Microsoft.VisualStudio.TestTools.UnitTesting", "DataRowAttribute", "DynamicDataAttribute")),
+            "TrioTest.Xunit.v3" => ("[AsyncTheory] with [InlineData], [MemberData] or [ClassData] rows", "[Fact]", attributeName == "AsyncTheory"),
+
+            // TUnit's own source generator refuses parameters without a data source; the adapter sees only methods it let through.
+            "TrioTest.TUnit" => ("[Arguments] or [MethodDataSource] rows", "[Test] without [AsyncTest]", method.Parameters.Length > 0),
+            _ => ("[AsyncTheory] with [InlineData] or [MemberData] rows", "[Fact]", attributeName == "AsyncTheory"),
+        };
         if (method.IsGenericMethod && !hasData)
         {
-            return $"[AsyncTest] method {name} is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use {dataAttributes} that fix them.";
+            return $"[{attributeName}] method {name} is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use {dataAttributes} that fix them.";
         }
 
         if (!hasData && DataParameterCount(method) != 0)
         {
-            return $"[AsyncTest] method {name} has parameters, but [AsyncTest] passes no arguments: use {dataAttributes}, or remove the parameters.";
+            return $"[{attributeName}] method {name} has parameters, but [{attributeName}] passes no arguments: use {dataAttributes}, or remove the parameters.";
         }
 
         if (!method.ReturnsVoid && method.ReturnType.IsTaskLike(compilation))
@@ -76,13 +83,17 @@ public sealed class TestMethodShapeAnalyzer : DiagnosticAnalyzer
 
         return method.IsAsync && method.ReturnsVoid
             ? $"[{attributeName}] method {name} is 'async void': its failures would escape the test. Declare it 'async Task'."
-            : $"[{attributeName}] method {name} returns {RuntimeName(method.ReturnType)}, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [{(nunit ? "Test" : "Fact")}] for synchronous tests.";
+            : $"[{attributeName}] method {name} returns {RuntimeName(method.ReturnType)}, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use {plainAttribute} for synchronous tests.";
     }
 
     /// <summary>Whether NUnit passes the method arguments: case data (<c>[TestCase]</c>, <c>[TestCaseSource]</c>) or parameter data (<c>[Values]</c>, <c>[Range]</c>, ...).</summary>
     private static bool HasNUnitData(IMethodSymbol method) =>
         method.GetAttributes().Any(static a => IsNUnit(a, "TestCaseAttribute", "TestCaseSourceAttribute"))
         || method.Parameters.Any(static p => p.GetAttributes().Any(static a => IsNUnit(a, "ValuesAttribute", "RangeAttribute", "RandomAttribute", "ValueSourceAttribute")));
+
+    /// <summary>Whether the method carries an attribute of one of those names from that namespace.</summary>
+    private static bool HasAttribute(IMethodSymbol method, string space, params string[] names) =>
+        method.GetAttributes().Any(a => a.AttributeClass is { } type && names.Contains(type.Name) && type.ContainingNamespace.ToDisplayString() == space);
 
     /// <summary>Whether an attribute is one of NUnit's of those names.</summary>
     private static bool IsNUnit(AttributeData attribute, params string[] names) =>

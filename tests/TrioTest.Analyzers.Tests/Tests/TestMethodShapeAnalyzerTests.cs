@@ -109,6 +109,45 @@ public class TestMethodShapeAnalyzerTests
             .WithMessage("[AsyncTest] method Tests.Test has parameters, but [AsyncTest] passes no arguments: use [TestCase] or [TestCaseSource] rows, or remove the parameters."));
 
     [Fact]
+    public Task MSTestXunitV3AndTUnitAttributes_GetTheirAdaptersSentences() => Verifier.AnalyzerAsync(
+        """
+        public class Tests
+        {
+            [TrioTest.MSTest.AsyncTestMethod]
+            public Task {|#0:NoRows|}(int value) => Task.CompletedTask;
+
+            [TrioTest.MSTest.AsyncTestMethod]
+            [Microsoft.VisualStudio.TestTools.UnitTesting.DataRow(1)]
+            public Task WithRows(int value) => Task.CompletedTask;
+
+            [TrioTest.MSTest.AsyncTestMethod]
+            public void {|#1:Synchronous|}() { }
+
+            [TrioTest.Xunit.v3.AsyncTest]
+            public Task {|#2:Generic|}<T>() => Task.CompletedTask;
+
+            [TrioTest.Xunit.v3.AsyncTheory]
+            public Task Theory<T>(T value) => Task.CompletedTask;
+
+            [TrioTest.TUnit.AsyncTest]
+            public int {|#3:Number|}() => 1;
+        }
+
+        namespace TrioTest.MSTest { public class AsyncTestMethodAttribute : System.Attribute { } }
+        namespace TrioTest.Xunit.v3 { public class AsyncTestAttribute : System.Attribute { } public class AsyncTheoryAttribute : AsyncTestAttribute { } }
+        namespace TrioTest.TUnit { public class AsyncTestAttribute : System.Attribute { } }
+        namespace Microsoft.VisualStudio.TestTools.UnitTesting { public class DataRowAttribute : System.Attribute { public DataRowAttribute(params object[] values) { } } }
+        """,
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("[AsyncTestMethod] method Tests.NoRows has parameters, but [AsyncTestMethod] passes no arguments: use [DataRow] rows or [DynamicData], or remove the parameters."),
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1)
+            .WithMessage("[AsyncTestMethod] method Tests.Synchronous returns Void, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [TestMethod] for synchronous tests."),
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2)
+            .WithMessage("[AsyncTest] method Tests.Generic is generic, and nothing says what its type arguments are: make it non-generic (call a generic helper from it), or use [AsyncTheory] with [InlineData], [MemberData] or [ClassData] rows that fix them."),
+        new DiagnosticResult("TRIO007", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3)
+            .WithMessage("[AsyncTest] method Tests.Number returns Int32, but TrioTest runs async code: declare it 'async Task' (or 'Task'/'ValueTask'), or use [Test] without [AsyncTest] for synchronous tests."));
+
+    [Fact]
     public Task TaskShapes_DoNotFire() => Verifier.AnalyzerAsync("""
         public class Tests
         {
