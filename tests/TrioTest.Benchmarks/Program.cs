@@ -8,7 +8,7 @@ namespace TrioTest.Benchmarks;
 /// <c>corpus</c> as the only argument prints the schedules-to-first-failure table, the shrinking table (time per bug) and
 /// the coverage of the exploration benchmark's bodies instead; <c>shrinking</c> prints the last two only.
 /// <c>profile BODY SECONDS</c> runs one benchmark's body in a loop for a profiler (see <see cref="Profiling"/>).
-/// <c>report RESULTS [WALL_TIMES]</c> prints the goals table from a run's exported JSON (run.sh writes it into docs/benchmarks.md).
+/// <c>report RESULTS [WALL_TIMES [ADAPTER_WALL_TIMES]]</c> prints the goals table from a run's exported JSON (run.sh writes it into docs/benchmarks.md).
 /// </summary>
 public static class Program
 {
@@ -30,8 +30,9 @@ public static class Program
 
         if (args is ["report", string resultsDirectory, .. string[] rest])
         {
-            WallTimes? wholeProcess = rest is [string wallTimes] && File.Exists(wallTimes) ? WallTimes.Parse(File.ReadAllLines(wallTimes)) : null;
-            GoalsReport.Write(Console.Out, BenchmarkResults.Load(resultsDirectory), wholeProcess);
+            WallTimes? wholeProcess = rest is [string wallTimes, ..] && File.Exists(wallTimes) ? WallTimes.Parse(File.ReadAllLines(wallTimes)) : null;
+            AdapterWallTimes? adapters = rest is [_, string adapterTimes] && File.Exists(adapterTimes) ? AdapterWallTimes.Parse(File.ReadAllLines(adapterTimes)) : null;
+            GoalsReport.Write(Console.Out, BenchmarkResults.Load(resultsDirectory), wholeProcess, adapters);
             return;
         }
 

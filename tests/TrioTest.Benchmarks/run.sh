@@ -3,7 +3,8 @@
 # table computed from this run's exported JSON (met or not per goal), the ratio tables, the schedules-to-first-failure
 # table of the bug corpus, and the machine they ran on. Nothing on the page is typed by hand.
 # Usage: tests/TrioTest.Benchmarks/run.sh [extra BenchmarkDotNet args]
-# TRIOTEST_WHOLE_PROCESS=0 skips the whole-process benchmark (whole-process.sh, a few minutes).
+# TRIOTEST_WHOLE_PROCESS=0 skips the whole-process benchmark (whole-process.sh, a few minutes);
+# TRIOTEST_ADAPTER_OVERHEAD=0 skips the adapter overhead of every framework (adapter-overhead.sh, several minutes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 artifacts="${TMPDIR:-/tmp}/triotest-benchmarks"
@@ -15,8 +16,12 @@ wall="$artifacts/whole-process.txt"
 if [ "${TRIOTEST_WHOLE_PROCESS:-1}" != 0 ]; then
     tests/TrioTest.Benchmarks/whole-process.sh > "$wall"
 fi
+adapters="$artifacts/adapter-overhead.txt"
+if [ "${TRIOTEST_ADAPTER_OVERHEAD:-1}" != 0 ]; then
+    tests/TrioTest.Benchmarks/adapter-overhead.sh > "$adapters"
+fi
 goals="$artifacts/goals.md"
-dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- report "$artifacts/results" "$wall" > "$goals"
+dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- report "$artifacts/results" "$wall" "$adapters" > "$goals"
 # The GC's share and the bytes per run of the bodies the goals measure: what the "why not met" column cites.
 profiles="$artifacts/profiles.txt"
 for body in checkpoint trace null-instrument spawn timers bare explore-no-trace explore buffer-bare buffer nunit-plain nunit; do

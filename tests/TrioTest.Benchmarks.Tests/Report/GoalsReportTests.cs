@@ -111,6 +111,21 @@ public class GoalsReportTests
     }
 
     [Fact]
+    public void Write_AdapterOverhead_IsOneGoalPerFramework()
+    {
+        var output = new StringWriter();
+        AdapterWallTimes adapters = AdapterWallTimes.Parse(["mstest subject 1.1", "mstest baseline 1", "tunit subject 2", "tunit baseline 1"]);
+
+        (int met, int total) = GoalsReport.Write(output, new BenchmarkResults(), wholeProcess: null, adapters);
+
+        string page = output.ToString();
+        Assert.Equal(Goals.All.Count + 1 + 2 + Goals.Unmeasured.Count, total);
+        Assert.Equal(1, met);
+        Assert.Contains("| mstest: TrioTest's attribute at most 1.2x", page, StringComparison.Ordinal);
+        Assert.Contains("| tunit: TrioTest's attribute at most 1.2x", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Goals_NameMethodsThatExist()
     {
         Assembly benchmarks = typeof(CheckpointBenchmarks).Assembly;
