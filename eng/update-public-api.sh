@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-# Building the adapters and TrioTest.FluentAssertions builds Core and Testing too. --no-incremental: the analyzers run
+# Building the adapters (xunit v2 and v3, NUnit, MSTest, TUnit) and TrioTest.FluentAssertions builds Core and Testing too. --no-incremental: the analyzers run
 # only when the compiler does.
-for project in Xunit NUnit FluentAssertions; do
+for project in Xunit NUnit FluentAssertions MSTest Xunit.v3 TUnit; do
+    [ -d "src/$project" ] || continue
     dotnet build "src/$project/TrioTest.$project.csproj" -c Release --no-incremental -nologo -v q \
         -p:TreatWarningsAsErrors=false >>"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 done
