@@ -6,7 +6,7 @@ namespace TrioTest.Adapters.Tests;
 /// <param name="Name">The test's name as the framework reports it (a data row's arguments included).</param>
 /// <param name="Outcome">Passed, Failed, NotExecuted...</param>
 /// <param name="Message">The error message, or empty.</param>
-/// <param name="Output">The captured standard output, or empty.</param>
+/// <param name="Output">The captured standard output and the test's output messages, or empty.</param>
 public sealed record TrxResult(string Name, string Outcome, string Message, string Output)
 {
     /// <summary>Reads the results of a TRX file.</summary>
@@ -20,8 +20,9 @@ public sealed record TrxResult(string Name, string Outcome, string Message, stri
             .. XDocument.Load(path).Descendants(ns + "UnitTestResult").Select(result => new TrxResult(
                 (string)result.Attribute("testName")!,
                 (string?)result.Attribute("outcome") ?? string.Empty,
-                result.Descendants(ns + "Message").FirstOrDefault()?.Value ?? string.Empty,
-                result.Descendants(ns + "StdOut").FirstOrDefault()?.Value ?? string.Empty)),
+                result.Descendants(ns + "ErrorInfo").Elements(ns + "Message").FirstOrDefault()?.Value ?? string.Empty,
+                string.Join("\n", result.Descendants(ns + "StdOut").Select(static e => e.Value)
+                    .Concat(result.Descendants(ns + "TextMessages").Elements(ns + "Message").Select(static e => e.Value))))),
         ];
     }
 }
