@@ -5,5 +5,5 @@ public static class Where
 {
     /// <summary>Writes "<paramref name="stage"/>: loop THREAD SEED" on a TrioTest loop, or "<paramref name="stage"/>: outside".</summary>
     public static void Log(string stage) =>
-        Console.WriteLine(Trio.IsInRun ? $"{stage}: loop {Environment.CurrentManagedThreadId} {TrioSeed.Format(TrioTestContext.Current.Seed)}" : $"{stage}: outside");
+        Console.WriteLine(Trio.IsInRun ? $"{stage}: loop {Environment.CurrentManagedThreadId} {TrioTestContext.Current.Seed}" : $"{stage}: outside");
 }

@@ -82,7 +82,7 @@ public sealed partial class AsyncTestMethodTests
 
         TrioTestResult direct = TrioTestRunner.Run(
             TrioTest.MSTest.Tests.Fixtures.RaceFixtures.LostUpdateAsync,
-            new TrioTestOptions { Seed = TrioSeed.Parse(TrioTest.MSTest.Tests.Fixtures.RaceFixtures.FailingSeed, "the fixture"), GetEnvironmentVariable = _ => null });
+            new TrioTestOptions { Seed = Seed.Parse(TrioTest.MSTest.Tests.Fixtures.RaceFixtures.FailingSeed), GetEnvironmentVariable = _ => null });
 
         pasted.Outcome.Should().Be("Failed");
         pasted.Message.Should().Contain($"seed {TrioTest.MSTest.Tests.Fixtures.RaceFixtures.FailingSeed} (the test's Seed, Random)");

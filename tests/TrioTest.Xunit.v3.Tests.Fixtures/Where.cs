@@ -5,5 +5,5 @@ public static class Where
 {
     /// <summary>Writes "<paramref name="stage"/>: loop THREAD SEED" on a TrioTest loop, or "<paramref name="stage"/>: outside", to the running test's output.</summary>
     public static void Log(string stage) =>
-        TestContext.Current.TestOutputHelper!.WriteLine(Trio.IsInRun ? $"{stage}: loop {Environment.CurrentManagedThreadId} {TrioSeed.Format(TrioTestContext.Current.Seed)}" : $"{stage}: outside");
+        TestContext.Current.TestOutputHelper!.WriteLine(Trio.IsInRun ? $"{stage}: loop {Environment.CurrentManagedThreadId} {TrioTestContext.Current.Seed}" : $"{stage}: outside");
 }

@@ -27,7 +27,7 @@ internal static class ExplorationRunner
         var result = new TestResult { Outcome = UnitTestOutcome.Failed };
         try
         {
-            TrioTestOptions options = MethodCheck.CreateOptions(testMethod, settings, TestName(testMethod));
+            TrioTestOptions options = MethodCheck.CreateOptions(testMethod, settings, TestAdapterSupport.TestName(testMethod.MethodInfo.ReflectedType ?? testMethod.MethodInfo.DeclaringType!, testMethod.MethodInfo, testMethod.Arguments));
             TrioTestResult outcome = await TrioTestRunner.RunAsync(new ScheduleRunner(testMethod, context).RunAsync, options, context?.CancellationToken ?? default);
             if (outcome.Passed)
             {
@@ -49,10 +49,4 @@ internal static class ExplorationRunner
 
         return result;
     }
-
-    /// <summary>The test's name for the report and the regression file: class, method and data row.</summary>
-    private static string TestName(ITestMethod testMethod) =>
-        testMethod.Arguments is not { Length: > 0 } row
-            ? $"{testMethod.TestClassName}.{testMethod.TestMethodName}"
-            : $"{testMethod.TestClassName}.{testMethod.TestMethodName}({string.Join(", ", row.Select(static value => value?.ToString() ?? "null"))})";
 }

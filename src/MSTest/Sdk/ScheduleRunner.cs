@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace TrioTest.MSTest.Sdk;
@@ -46,62 +45,37 @@ internal sealed class ScheduleRunner
     /// <returns>A task that completes when the schedule's code has finished.</returns>
     public async Task RunAsync(TrioTestContext schedule)
     {
-        var failures = new List<ExceptionDispatchInfo>();
+        var failures = new TestFailures();
         object? instance = _method.IsStatic ? null : CreateInstance();
         List<MethodInfo> cleanups = [];
-        try
+        await failures.RunAsync(async () =>
         {
-            await CaptureAsync(failures, async () =>
+            foreach (Type level in Hierarchy().Reverse())
             {
-                foreach (Type level in Hierarchy().Reverse())
+                // A level's clean-up runs once its initialize has run (or it has none), as in MSTest.
+                cleanups.AddRange(Declared<TestCleanupAttribute>(level));
+                foreach (MethodInfo initialize in Declared<TestInitializeAttribute>(level))
                 {
-                    // A level's clean-up runs once its initialize has run (or it has none), as in MSTest.
-                    cleanups.AddRange(Declared<TestCleanupAttribute>(level));
-                    foreach (MethodInfo initialize in Declared<TestInitializeAttribute>(level))
-                    {
-                        await TestAdapterSupport.InvokeAsync(initialize, instance, null);
-                    }
+                    await TestAdapterSupport.InvokeAsync(initialize, instance, null);
                 }
-
-                await TestAdapterSupport.InvokeAsync(_method, instance, _row);
-            });
-            for (int i = cleanups.Count - 1; i >= 0; i--)
-            {
-                MethodInfo cleanup = cleanups[i];
-                await CaptureAsync(failures, () => TestAdapterSupport.InvokeAsync(cleanup, instance, null));
             }
-        }
-        finally
+
+            await TestAdapterSupport.InvokeAsync(_method, instance, _row);
+        });
+        for (int i = cleanups.Count - 1; i >= 0; i--)
         {
-            await CaptureAsync(failures, () => DisposeAsync(instance));
+            MethodInfo cleanup = cleanups[i];
+            await failures.RunAsync(() => TestAdapterSupport.InvokeAsync(cleanup, instance, null));
         }
 
-        if (failures.Count == 1)
-        {
-            failures[0].Throw();
-        }
-        else if (failures.Count > 1)
-        {
-            throw new AggregateException(failures.Select(static f => f.SourceException));
-        }
+        await failures.RunAsync(() => TestAdapterSupport.DisposeAsync(instance));
+        failures.ThrowIfAny();
     }
 
-    /// <summary>Creates the test class, giving it MSTest's context as MSTest does, rethrowing a constructor's own exception.</summary>
+    /// <summary>Creates the test class, giving it MSTest's context as MSTest does (through its constructor, or its <c>TestContext</c> property).</summary>
     private object CreateInstance()
     {
-        object instance;
-        try
-        {
-            instance = _class.GetConstructor([typeof(TestContext)]) is { } withContext
-                ? withContext.Invoke([_context])
-                : Activator.CreateInstance(_class)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
-
+        object instance = TestAdapterSupport.CreateInstance(_class, _class.GetConstructor([typeof(TestContext)]) is null ? null : [_context]);
         if (_context is not null && _class.GetProperty(nameof(TestContext)) is { CanWrite: true } property && property.PropertyType == typeof(TestContext))
         {
             property.SetValue(instance, _context);
@@ -123,30 +97,4 @@ internal sealed class ScheduleRunner
     private static IEnumerable<MethodInfo> Declared<TAttribute>(Type level)
         where TAttribute : Attribute =>
         level.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly).Where(static m => m.IsDefined(typeof(TAttribute), inherit: false));
-
-    /// <summary>Disposes the instance, asynchronously if it can.</summary>
-    private static async Task DisposeAsync(object? instance)
-    {
-        if (instance is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else if (instance is IDisposable disposable)
-        {
-            disposable.Dispose();
-        }
-    }
-
-    /// <summary>Runs one stage and keeps its exception, if any, with its stack.</summary>
-    private static async Task CaptureAsync(List<ExceptionDispatchInfo> failures, Func<Task> stage)
-    {
-        try
-        {
-            await stage();
-        }
-        catch (Exception e)
-        {
-            failures.Add(ExceptionDispatchInfo.Capture(e));
-        }
-    }
 }

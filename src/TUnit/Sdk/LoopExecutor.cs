@@ -52,8 +52,7 @@ internal sealed class LoopExecutor : ITestExecutor, IHookExecutor
             throw new TrioTestConfigurationException(problem);
         }
 
-        string name = takesArguments ? $"{details.ClassType.FullName}.{details.MethodName}({string.Join(", ", details.TestMethodArguments)})" : $"{details.ClassType.FullName}.{details.MethodName}";
-        TrioTestOptions options = TestAdapterSupport.CreateOptions(method, _settings, AttributeName, name);
+        TrioTestOptions options = TestAdapterSupport.CreateOptions(method, _settings, AttributeName, TestAdapterSupport.TestName(details.ClassType, method, details.TestMethodArguments));
         List<Func<ValueTask>> before = _beforeTest.TryGetValue(context, out List<Func<ValueTask>>? hooks) ? hooks : [];
         TrioTestResult result = await TrioTestRunner.RunAsync(
             async _ =>
@@ -65,16 +64,14 @@ internal sealed class LoopExecutor : ITestExecutor, IHookExecutor
 
                 // The method itself, not TUnit's action: TUnit awaits the test's task with ConfigureAwait(false), which sends the
                 // rest of the schedule to the thread pool at the body's first real await (measured on TUnit 1.86.0).
-                Exception? failure = await CaptureAsync(() => TestAdapterSupport.InvokeAsync(method, details.ClassInstance, details.TestMethodArguments));
+                var failures = new TestFailures();
+                await failures.RunAsync(() => TestAdapterSupport.InvokeAsync(method, details.ClassInstance, details.TestMethodArguments));
                 foreach (MethodInfo after in AfterTestMethods(details.ClassType))
                 {
-                    failure = Combine(failure, await CaptureAsync(() => TestAdapterSupport.InvokeAsync(after, details.ClassInstance, HookArguments(after, context))));
+                    await failures.RunAsync(() => TestAdapterSupport.InvokeAsync(after, details.ClassInstance, HookArguments(after, context)));
                 }
 
-                if (failure is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                }
+                failures.ThrowIfAny();
             },
             options,
             context.Execution.CancellationToken);
@@ -130,24 +127,6 @@ internal sealed class LoopExecutor : ITestExecutor, IHookExecutor
     /// <summary>The arguments of a hook method: TUnit passes the test's context and a cancellation token where it asks for them.</summary>
     private static object?[] HookArguments(MethodInfo hook, TestContext context) =>
         [.. hook.GetParameters().Select(p => p.ParameterType == typeof(TestContext) ? context : p.ParameterType == typeof(CancellationToken) ? (object)Trio.CancellationToken : null)];
-
-    /// <summary>Runs <paramref name="stage"/> and returns what it threw, if anything.</summary>
-    private static async Task<Exception?> CaptureAsync(Func<Task> stage)
-    {
-        try
-        {
-            await stage();
-            return null;
-        }
-        catch (Exception e)
-        {
-            return e;
-        }
-    }
-
-    /// <summary>Keeps every failure of a schedule: the first alone, or both when an after-test method fails after the body did.</summary>
-    private static Exception? Combine(Exception? first, Exception? next) =>
-        first is null ? next : next is null ? first : new AggregateException(first, next);
 
     /// <inheritdoc/>
     public ValueTask ExecuteBeforeTestDiscoveryHook(MethodMetadata hookMethodInfo, BeforeTestDiscoveryContext context, Func<ValueTask> action) => action();
