@@ -10,7 +10,7 @@ namespace TrioTest.Adapters.Tests;
 public static class FixtureProcess
 {
     /// <summary>Gets the path of a fixture project's assembly, built beside the calling test project in the same configuration.</summary>
-    /// <param name="project">The fixture project's name, such as <c>TrioTest.MSTest.Tests.Fixtures</c>.</param>
+    /// <param name="project">The fixture project's folder under tests/, such as <c>TrioTest.MSTest.Tests.Fixtures</c> (or <c>../samples/...</c>).</param>
     /// <returns>The path of its dll.</returns>
     public static string PathOf(string project)
     {
@@ -19,7 +19,7 @@ public static class FixtureProcess
         string framework = output.Name;
         string configuration = output.Parent!.Name;
         DirectoryInfo tests = output.Parent.Parent!.Parent!.Parent!;
-        string path = Path.Combine(tests.FullName, project, "bin", configuration, framework, project + ".dll");
+        string path = Path.Combine(tests.FullName, project, "bin", configuration, framework, Path.GetFileName(project) + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{project} is not built at {path}: build the solution first.", path);
     }
 
