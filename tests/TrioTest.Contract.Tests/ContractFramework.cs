@@ -26,6 +26,10 @@ public sealed partial record ContractFramework(
     [
         new("xunit", "TrioTest.Contract.XunitFixtures", ["AsyncTest", "AsyncTheory"], VSTest, Reaches.All),
         new("NUnit", "TrioTest.Contract.NUnitFixtures", ["AsyncTest"], VSTest, Reaches.All),
+        new("MSTest", "TrioTest.Contract.MSTestFixtures", ["AsyncTestMethod"], TestingPlatform, new Dictionary<string, string>
+        {
+            ["Misuse_async_void"] = "MSTest's own discovery rejects an async void test method (UTA007) and ends the whole run before any adapter is asked",
+        }),
     ];
 
     /// <summary>Gets the results of one run of every fixture with the contract's base seed, by case (a method, or a method and its row, such as <c>Rows(3)</c>).</summary>
@@ -63,6 +67,10 @@ public sealed partial record ContractFramework(
         ["test", dll, "--logger", "trx;LogFileName=results.trx", "--results-directory", "{0}", .. Filter("--filter", $"FullyQualifiedName={FixtureClass}.{method}", method)];
 
     /// <summary>The filter arguments, when there is a method to filter to.</summary>
+    /// <summary>A Microsoft Testing Platform program's own arguments (the MSTest runner): its TRX report, and a VSTest-style filter for one method.</summary>
+    private static string[] TestingPlatform(string dll, string? method) =>
+        [dll, "--report-trx", "--report-trx-filename", "results.trx", "--results-directory", "{0}", .. Filter("--filter", $"FullyQualifiedName={FixtureClass}.{method}", method)];
+
     private static string[] Filter(string option, string value, string? method) => method is null ? [] : [option, value];
 
     private static IReadOnlyDictionary<string, TrxResult> ByCase(IReadOnlyList<TrxResult> results) =>

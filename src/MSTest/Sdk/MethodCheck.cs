@@ -18,7 +18,7 @@ internal static class MethodCheck
     public static TrioTestOptions CreateOptions(ITestMethod testMethod, AsyncTestSettings settings, string testName)
     {
         MethodInfo method = testMethod.MethodInfo;
-        string? problem = TestAdapterSupport.CheckMethod(method, ExplorationRunner.AttributeName, testMethod.Arguments is { Length: > 0 }, DataAttributes)
+        string? problem = TestAdapterSupport.CheckMethod(method, ExplorationRunner.AttributeName, testMethod.Arguments is { Length: > 0 }, DataAttributes, "[TestMethod]")
             ?? CheckTimeouts(method);
         return problem is null
             ? TestAdapterSupport.CreateOptions(method, settings, ExplorationRunner.AttributeName, testName)

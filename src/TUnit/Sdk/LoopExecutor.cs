@@ -47,7 +47,7 @@ internal sealed class LoopExecutor : ITestExecutor, IHookExecutor
         TestDetails details = context.Metadata.TestDetails;
         MethodInfo method = _method ?? throw new TrioTestConfigurationException($"[{AttributeName}] could not find {details.ClassType.Name}.{details.MethodName} by reflection; TrioTest runs TUnit tests in reflection-capable (JIT) processes only.");
         bool takesArguments = details.TestMethodArguments.Length > 0;
-        if (TestAdapterSupport.CheckMethod(method, AttributeName, takesArguments, "[Arguments] or [MethodDataSource] rows") is { } problem)
+        if (TestAdapterSupport.CheckMethod(method, AttributeName, takesArguments, "[Arguments] or [MethodDataSource] rows", "[Test] without [AsyncTest]") is { } problem)
         {
             throw new TrioTestConfigurationException(problem);
         }

@@ -14,7 +14,7 @@ internal static class Discovery
     /// <returns>The failing test case, or <see langword="null"/>.</returns>
     public static IXunitTestCase? Check(ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, IFactAttribute attribute, string attributeName)
     {
-        string? error = TestAdapterSupport.CheckMethod(testMethod.Method, attributeName, attribute is ITheoryAttribute, "[AsyncTheory] with [InlineData], [MemberData] or [ClassData] rows");
+        string? error = TestAdapterSupport.CheckMethod(testMethod.Method, attributeName, attribute is ITheoryAttribute, "[AsyncTheory] with [InlineData], [MemberData] or [ClassData] rows", "[Fact]");
         if (error is null)
         {
             try
