@@ -30,6 +30,12 @@ public sealed partial record ContractFramework(
         {
             ["Misuse_async_void"] = "MSTest's own discovery rejects an async void test method (UTA007) and ends the whole run before any adapter is asked",
         }),
+        new("xunit v3", "TrioTest.Contract.XunitV3Fixtures", ["AsyncTest", "AsyncTheory"], XunitV3Console, Reaches.All),
+        new("xunit v3 on Testing Platform", "TrioTest.Contract.XunitV3Fixtures.Mtp", ["AsyncTest", "AsyncTheory"], XunitV3Platform, Reaches.All),
+        new("TUnit", "TrioTest.Contract.TUnitFixtures", ["AsyncTest"], TUnitPlatform, new Dictionary<string, string>
+        {
+            ["Misuse_parameters_without_data"] = "TUnit's compiler refuses a test method whose parameters have no data source (TUnit0001), so the mistake never reaches run time",
+        }),
     ];
 
     /// <summary>Gets the results of one run of every fixture with the contract's base seed, by case (a method, or a method and its row, such as <c>Rows(3)</c>).</summary>
@@ -65,6 +71,18 @@ public sealed partial record ContractFramework(
     /// <summary>A VSTest adapter's arguments: <c>dotnet test</c> on the assembly, with VSTest's TRX logger and filter.</summary>
     private static string[] VSTest(string dll, string? method) =>
         ["test", dll, "--logger", "trx;LogFileName=results.trx", "--results-directory", "{0}", .. Filter("--filter", $"FullyQualifiedName={FixtureClass}.{method}", method)];
+
+    /// <summary>xunit v3's own console runner (mtp-off): its TRX option and its method filter.</summary>
+    private static string[] XunitV3Console(string dll, string? method) =>
+        [dll, "-parallelMode", "none", "-trx", "{0}/results.trx", .. Filter("-method", $"{FixtureClass}.{method}", method)];
+
+    /// <summary>xunit v3 on Microsoft Testing Platform: xunit's TRX option and its method filter.</summary>
+    private static string[] XunitV3Platform(string dll, string? method) =>
+        [dll, "--report-xunit-trx", "--results-directory", "{0}", "--parallel", "none", .. Filter("--filter-method", $"{FixtureClass}.{method}", method)];
+
+    /// <summary>TUnit's program (Microsoft Testing Platform): the TRX extension and TUnit's tree filter.</summary>
+    private static string[] TUnitPlatform(string dll, string? method) =>
+        [dll, "--report-trx", "--results-directory", "{0}", "--no-ansi", .. Filter("--treenode-filter", $"/*/*/ContractFixtures/{method}", method)];
 
     /// <summary>The filter arguments, when there is a method to filter to.</summary>
     /// <summary>A Microsoft Testing Platform program's own arguments (the MSTest runner): its TRX report, and a VSTest-style filter for one method.</summary>

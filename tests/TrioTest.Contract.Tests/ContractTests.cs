@@ -127,9 +127,13 @@ public sealed partial class ContractTests
         start.Should().BeGreaterThanOrEqualTo(0, "{0}'s {1} must carry TrioTest's report: {2}", framework.Name, @case, message);
         string report = message[start..];
 
-        // xunit appends the inner exception's own message after "----"; the timeline's folder is the run's own.
-        int inner = report.IndexOf("\n---- ", StringComparison.Ordinal);
-        report = inner < 0 ? report : report[..inner];
+        // xunit appends the inner exception's own message after "----", TUnit after "--->"; the timeline's folder is the run's own.
+        foreach (string innerMark in new[] { "\n---- ", "\n ---> " })
+        {
+            int inner = report.IndexOf(innerMark, StringComparison.Ordinal);
+            report = inner < 0 ? report : report[..inner];
+        }
+
         report = TimelineFolder().Replace(report, "timeline: <folder>/");
         return framework.AttributeNames.Aggregate(report, (text, attribute) => text.Replace($"[{attribute}(", "[<attribute>(", StringComparison.Ordinal)).TrimEnd();
     }

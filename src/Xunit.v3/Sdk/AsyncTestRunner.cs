@@ -24,7 +24,7 @@ internal sealed class AsyncTestRunner : XunitTestRunner
         TrioTestOptions options;
         try
         {
-            options = TestAdapterSupport.CreateOptions(ctxt.Method, AsyncTestSettings.Deserialize(testCase.Settings), testCase.AttributeName, ctxt.Test.TestDisplayName);
+            options = TestAdapterSupport.CreateOptions(ctxt.Method, AsyncTestSettings.Deserialize(testCase.Settings), testCase.AttributeName, TestAdapterSupport.TestName(ctxt.Test.TestCase.TestClass.Class, ctxt.Method, ctxt.Test.TestMethodArguments));
         }
         catch (TrioTestConfigurationException e)
         {
