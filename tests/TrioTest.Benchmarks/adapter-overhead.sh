@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The adapter-overhead benchmark of the frameworks that have no in-process runner to time (MSTest, xunit v3, TUnit; xunit
-# v2 and NUnit too, for one table): for each framework, two generated projects of 200 tests with the same trivial async
+# v2 and NUnit too, for one table): for each framework, two generated projects of 1,000 tests (TRIOTEST_ADAPTER_TESTS) with the same trivial async
 # body, one as that framework's plain async test and one as TrioTest's attribute, built once, then run through the
 # framework's own runner alternately, 5 times. Prints "FRAMEWORK subject SECONDS" ([AsyncTest]) and
 # "FRAMEWORK baseline SECONDS" (plain) per run; `TrioTest.Benchmarks report` turns them into ratios of medians.
@@ -12,7 +12,7 @@ runs=${1:-5}
 shift || true
 frameworks=("${@:-xunit nunit mstest xunitv3 tunit}")
 read -r -a frameworks <<< "${frameworks[*]}"
-tests=200
+tests=${TRIOTEST_ADAPTER_TESTS:-1000}
 work="${TMPDIR:-/tmp}/triotest-adapter-overhead"
 rm -rf "$work"
 mkdir -p "$work"

@@ -37,7 +37,7 @@ internal static class GoalsReport
             GoalOutcome outcome = times.Evaluate(AdapterWallTimes.Bound);
             met += outcome.Met ? 1 : 0;
             total++;
-            Row(output, $"{framework}: TrioTest's attribute at most 1.2x the framework's plain async test (the same 200 tests through its own runner, wall time, median of runs)", outcome, AdapterWhy);
+            Row(output, $"{framework}: TrioTest's attribute at most 1.2x the framework's plain async test (the same 1,000 tests through its own runner, wall time, median of runs)", outcome, AdapterWhy);
         }
 
         foreach ((string title, string why) in Goals.Unmeasured)
