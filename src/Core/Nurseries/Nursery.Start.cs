@@ -32,7 +32,7 @@ public sealed partial class Nursery
         childScope.Enter(_runner, caller.Scope);
         var status = new StartStatus<T>(this, childScope, caller.Scope);
         _pendingStarts++;
-        status.Task = _runner.SpawnTask(name ?? TaskNames.Of(function), this, childScope, task => RunStartingChildAsync(task, function, status));
+        status.Task = _runner.SpawnTask(name ?? TaskNames.Of(function), this, childScope, new StartingChild<T>(this, function, status), function: null);
 
         Waiter waiter = _runner.ParkUnabortable(WaitDescription.Of($"{status.Task.Path} to call Started"), "start", filePath, line);
         status.Waiter = waiter;
@@ -84,19 +84,9 @@ public sealed partial class Nursery
         return StartAsync<object?>(status => function(new StartStatus(status)).AsTask(), name ?? TaskNames.Of(function), filePath, line);
     }
 
-    /// <summary>Runs a starting child's function; reports its end to the caller (before Started) or to the nursery (after).</summary>
-    private async Task RunStartingChildAsync<T>(TrioTask child, Func<StartStatus<T>, Task> function, StartStatus<T> status)
+    /// <summary>Reports a starting child's end to the caller (before Started) or to the nursery (after).</summary>
+    private void StartingChildFinished<T>(TrioTask child, StartStatus<T> status, Exception? error)
     {
-        Exception? error = null;
-        try
-        {
-            await (function(status) ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartAsync"));
-        }
-        catch (Exception e)
-        {
-            error = e;
-        }
-
         status.ChildScope.Exit();
         if (status.MovedIntoNursery)
         {
@@ -131,5 +121,15 @@ public sealed partial class Nursery
         _pendingStarts--;
         Link(status.Task);
         status.Waiter.Wake(status.Value);
+    }
+
+    /// <summary>The owner of a child started with <see cref="StartAsync{T}(Func{StartStatus{T}, Task}, string?, string, int)"/>: calls its function with its status, and reports its end.</summary>
+    private sealed class StartingChild<T>(Nursery nursery, Func<StartStatus<T>, Task> function, StartStatus<T> status) : ITaskOwner
+    {
+        /// <inheritdoc/>
+        public Task StartFunction(TrioTask task) => function(status) ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartAsync");
+
+        /// <inheritdoc/>
+        public void FunctionEnded(TrioTask task, Exception? error) => nursery.StartingChildFinished(task, status, error);
     }
 }

@@ -25,7 +25,7 @@ namespace TrioTest;
 /// </code>
 /// </example>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed partial class Nursery
+public sealed partial class Nursery : ITaskOwner
 {
     /// <summary>The run.</summary>
     private readonly Runner _runner;
@@ -142,7 +142,7 @@ public sealed partial class Nursery
         ArgumentNullException.ThrowIfNull(function);
         _runner.ThrowIfNotLoopThread("Nursery.StartSoon");
         ThrowIfClosed("StartSoon");
-        TrioTask child = _runner.SpawnTask(name ?? TaskNames.Of(function), this, CancelScope, task => RunChildAsync(task, function));
+        TrioTask child = _runner.SpawnTask(name ?? TaskNames.Of(function), this, CancelScope, this, function);
         Link(child);
     }
 
@@ -161,21 +161,13 @@ public sealed partial class Nursery
     public override string ToString() =>
         $"Nursery(opened at {(_openedAt.Length == 0 ? "?" : _openedAt)} by {ParentTask.Path}, {_childCount} children{(_closed ? ", closed" : string.Empty)})";
 
-    /// <summary>Runs a child's function and reports its end to the nursery.</summary>
-    private async Task RunChildAsync(TrioTask child, Func<Task> function)
-    {
-        Exception? error = null;
-        try
-        {
-            await (function() ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartSoon"));
-        }
-        catch (Exception e)
-        {
-            error = e;
-        }
+    /// <inheritdoc/>
+    /// <remarks>A child started with <see cref="StartSoon(Func{Task}, string?)"/>: <see cref="TrioTask.Function"/> is its function.</remarks>
+    Task ITaskOwner.StartFunction(TrioTask task) =>
+        ((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartSoon");
 
-        ChildFinished(child, error);
-    }
+    /// <inheritdoc/>
+    void ITaskOwner.FunctionEnded(TrioTask task, Exception? error) => ChildFinished(task, error);
 
     /// <summary>Records a child's end; the last one wakes the body waiting in <see cref="RunAsync"/>.</summary>
     private void ChildFinished(TrioTask child, Exception? error)
@@ -265,7 +257,6 @@ public sealed partial class Nursery
     /// <summary>Adds a child at the end of the living list.</summary>
     private void Link(TrioTask child)
     {
-        child.ParentNursery = this;
         child.PreviousSibling = _lastChild;
         child.NextSibling = null;
         if (_lastChild is null)

@@ -103,7 +103,6 @@ internal sealed partial class Runner
         s_current = this;
         _loopThreadId = Environment.CurrentManagedThreadId;
         _running = true;
-        Task? mainCompletion = null;
         try
         {
             Instruments.OnBeforeRun();
@@ -112,11 +111,7 @@ internal sealed partial class Runner
             StartWatchingDepartures();
             _strategy.OnRunStarting(_random);
             _rootScope = CancelScope.CreateRoot(this);
-            _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, _ =>
-            {
-                mainCompletion = RunMainAsync(main);
-                return mainCompletion;
-            });
+            _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, this, main);
             Loop();
         }
         finally
@@ -131,7 +126,7 @@ internal sealed partial class Runner
         }
 
         _fatal?.Throw();
-        mainCompletion!.GetAwaiter().GetResult();
+        _mainError?.Throw();
     }
 
     /// <summary>Queues a step of <paramref name="task"/>; loop thread only.</summary>

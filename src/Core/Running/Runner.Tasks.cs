@@ -1,24 +1,35 @@
+using System.Runtime.ExceptionServices;
+
 namespace TrioTest;
 
 /// <summary>Tasks: spawning (with an execution context that carries the task and its scope), exit, and the living set.</summary>
-internal sealed partial class Runner
+internal sealed partial class Runner : ITaskOwner
 {
-    /// <summary>Starts a task's first step inside the execution context captured for it at spawn.</summary>
+    /// <summary>A task's first step: calls its function inside the spawner's execution context, with the task's ambient value.</summary>
     private static readonly Action<object?> s_startTask = static state =>
     {
-        var start = (TaskStart)state!;
-        if (start.Context is { } context)
+        var task = (TrioTask)state!;
+        ExecutionContext? context = task.StartContext;
+        task.StartContext = null;
+        if (context is not null)
         {
-            ExecutionContext.Run(context, static s => ((TaskStart)s!).Invoke(), start);
+            // The child inherits the spawner's async-locals (as Trio copies the spawner's context variables); setting its
+            // ambient value inside Run makes the one new context the child's flow captures from here on.
+            ExecutionContext.Run(context, static s =>
+            {
+                var t = (TrioTask)s!;
+                Ambient.Current = new Ambient(t, t.InitialScope);
+                t.Runner.StartFunction(t);
+            }, task);
             return;
         }
 
         // The spawner suppressed execution-context flow: set the ambient value by hand around the first step.
         Ambient? saved = Ambient.Current;
-        Ambient.Current = start.Ambient;
+        Ambient.Current = new Ambient(task, task.InitialScope);
         try
         {
-            start.Invoke();
+            task.Runner.StartFunction(task);
         }
         finally
         {
@@ -26,8 +37,14 @@ internal sealed partial class Runner
         }
     };
 
-    /// <summary>Living tasks by id; ordered by id wherever they are listed.</summary>
-    private readonly Dictionary<long, TrioTask> _livingTasks = [];
+    /// <summary>The oldest living task; the living tasks form a list in spawn order through <see cref="TrioTask.NextLiving"/>.</summary>
+    private TrioTask? _firstLiving;
+
+    /// <summary>The youngest living task.</summary>
+    private TrioTask? _lastLiving;
+
+    /// <summary>How many tasks are alive.</summary>
+    private int _livingCount;
 
     /// <summary>The id of the next task.</summary>
     private long _nextTaskId;
@@ -41,34 +58,109 @@ internal sealed partial class Runner
     /// <summary>True once main has returned or thrown.</summary>
     private bool _mainDone;
 
-    /// <summary>Gets how many tasks are alive.</summary>
-    internal int LivingTaskCount => _livingTasks.Count;
+    /// <summary>What main threw, rethrown by <see cref="Run"/>.</summary>
+    private ExceptionDispatchInfo? _mainError;
 
-    /// <summary>Creates a task and queues its first step, which calls <paramref name="start"/> in the task's context.</summary>
+    /// <summary>Gets how many tasks are alive.</summary>
+    internal int LivingTaskCount => _livingCount;
+
+    /// <summary>Creates a task and queues its first step, in which <paramref name="owner"/> calls its function.</summary>
     /// <param name="name">The task's name.</param>
     /// <param name="nursery">The nursery it belongs to, or <see langword="null"/> for main.</param>
     /// <param name="scope">The task's initial cancel scope.</param>
-    /// <param name="start">Starts the task's function and returns its completion; must not throw.</param>
+    /// <param name="owner">Calls the function and hears of its end.</param>
+    /// <param name="function">What the owner needs to call the function, kept on the task until its first step.</param>
     /// <returns>The task.</returns>
-    internal TrioTask SpawnTask(string name, Nursery? nursery, CancelScope scope, Func<TrioTask, Task> start)
+    internal TrioTask SpawnTask(string name, Nursery? nursery, CancelScope scope, ITaskOwner owner, object? function)
     {
-        long id = _nextTaskId++;
-        string path = nursery is null ? name : nursery.ParentTask.ClaimChildPath(name);
-        var task = new TrioTask(this, id, name, path, nursery) { InitialScope = scope };
-        _livingTasks.Add(id, task);
+        var task = new TrioTask(this, _nextTaskId++, name, nursery, owner)
+        {
+            InitialScope = scope,
+            Function = function,
+            StartContext = ExecutionContext.Capture(),
+        };
+        AddLiving(task);
         if (Instruments.IsActive)
         {
             Instruments.OnTaskSpawned(task);
         }
 
-        var ambient = new Ambient(task, scope);
-        EnqueueStep(task, s_startTask, new TaskStart(task, ambient, Ambient.CaptureWith(ambient), start));
+        EnqueueStep(task, s_startTask, task);
         return task;
+    }
+
+    /// <summary>Calls the task's function (in its first step) and reports its end now, or registers to report it later.</summary>
+    internal void StartFunction(TrioTask task)
+    {
+        Task? functionTask;
+        try
+        {
+            functionTask = task.Owner.StartFunction(task);
+        }
+        catch (Exception e)
+        {
+            task.Function = null;
+            EndFunction(task, e);
+            return;
+        }
+
+        task.Function = null;
+        task.FunctionTask = functionTask;
+        if (functionTask.IsCompleted)
+        {
+            EndFunction(task);
+            return;
+        }
+
+        // Registered with the task's context current, as an await in the function's frame would be: the runtime runs the
+        // continuation inline when the function's task completes inside a step of this task, and otherwise posts it to
+        // the task's context (a step of the task; an escape if the task completed off the loop).
+        if (SynchronizationContext.Current != task.Context)
+        {
+            SynchronizationContext.SetSynchronizationContext(task.Context);
+        }
+
+        functionTask.GetAwaiter().UnsafeOnCompleted(task.CreateFunctionEndContinuation());
+    }
+
+    /// <summary>Reports the end of the task's function to its owner, on the loop thread inside a step of the task.</summary>
+    internal void EndFunction(TrioTask task)
+    {
+        Exception? error = null;
+        try
+        {
+            task.FunctionTask!.GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+
+        task.FunctionTask = null;
+        EndFunction(task, error);
+    }
+
+    /// <summary>Tells the owner the function ended with <paramref name="error"/>; the owner's code must not throw.</summary>
+    private void EndFunction(TrioTask task, Exception? error)
+    {
+        try
+        {
+            task.Owner.FunctionEnded(task, error);
+        }
+        catch (Exception e)
+        {
+            Fail(new InvalidOperationException($"Reporting the end of task {task.Path} threw {e.GetType().Name}: {e.Message}. This is a bug in TrioTest.", e));
+        }
     }
 
     /// <summary>Marks <paramref name="task"/> as exited and removes it from the living set.</summary>
     internal void TaskExited(TrioTask task)
     {
+        if (task.State == TrioTaskState.Exited)
+        {
+            return;
+        }
+
         task.State = TrioTaskState.Exited;
         task.CurrentWait = null;
         if (task.OwnedLocks is { Count: > 0 } owned)
@@ -79,57 +171,89 @@ internal sealed partial class Runner
             }
         }
 
-        _livingTasks.Remove(task.Id);
+        RemoveLiving(task);
         if (Instruments.IsActive)
         {
             Instruments.OnTaskExited(task);
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The run owns <c>main</c>: <see cref="TrioTask.Function"/> is the function given to <c>Trio.Run</c>.</remarks>
+    Task ITaskOwner.StartFunction(TrioTask task) =>
+        ((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Trio.Run");
+
+    /// <inheritdoc/>
+    /// <remarks>Main's end is the run's end: its error is what <c>Trio.Run</c> throws, unless the loop failed first.</remarks>
+    void ITaskOwner.FunctionEnded(TrioTask task, Exception? error)
+    {
+        TaskExited(task);
+        if (error is not null)
+        {
+            _mainError = ExceptionDispatchInfo.Capture(error);
+        }
+        else if (_livingCount != 0)
+        {
+            // Only a nursery that was started and not awaited lets a task outlive main.
+            Fail(new InvalidOperationException(
+                $"main returned while {_livingCount} task(s) were still running ({string.Join(", ", GetLivingTasks().Select(t => t.Path))}). "
+                + "Await every Nursery.RunAsync: a nursery must not outlive the code that opened it."));
+        }
+
+        _mainDone = true;
+    }
+
     /// <summary>Gets the living tasks in spawn order.</summary>
     internal List<TrioTask> GetLivingTasks()
     {
-        var tasks = new List<TrioTask>(_livingTasks.Values);
-        tasks.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var tasks = new List<TrioTask>(_livingCount);
+        for (TrioTask? task = _firstLiving; task is not null; task = task.NextLiving)
+        {
+            tasks.Add(task);
+        }
+
         return tasks;
     }
 
-    /// <summary>Runs main and marks the end of the run when it completes.</summary>
-    private async Task RunMainAsync(Func<Task> main)
+    /// <summary>Appends a new task to the living list.</summary>
+    private void AddLiving(TrioTask task)
     {
-        try
+        task.PreviousLiving = _lastLiving;
+        if (_lastLiving is null)
         {
-            await (main() ?? throw ThrowHelper.NullTaskFromBody("Trio.Run"));
-            TaskExited(_mainTask!);
-            if (_livingTasks.Count != 0)
-            {
-                // Only a nursery that was started and not awaited lets a task outlive main.
-                Fail(new InvalidOperationException(
-                    $"main returned while {_livingTasks.Count} task(s) were still running ({string.Join(", ", GetLivingTasks().Select(t => t.Path))}). "
-                    + "Await every Nursery.RunAsync: a nursery must not outlive the code that opened it."));
-            }
+            _firstLiving = task;
         }
-        finally
+        else
         {
-            if (_mainTask!.State != TrioTaskState.Exited)
-            {
-                TaskExited(_mainTask);
-            }
+            _lastLiving.NextLiving = task;
+        }
 
-            _mainDone = true;
-        }
+        _lastLiving = task;
+        _livingCount++;
     }
 
-    /// <summary>What a task's first step needs: the task, its ambient value, its captured context and its start function.</summary>
-    private sealed class TaskStart(TrioTask task, Ambient ambient, ExecutionContext? context, Func<TrioTask, Task> start)
+    /// <summary>Removes an exited task from the living list.</summary>
+    private void RemoveLiving(TrioTask task)
     {
-        /// <summary>Gets the ambient value of the new task.</summary>
-        public Ambient Ambient { get; } = ambient;
+        if (task.PreviousLiving is null)
+        {
+            _firstLiving = task.NextLiving;
+        }
+        else
+        {
+            task.PreviousLiving.NextLiving = task.NextLiving;
+        }
 
-        /// <summary>Gets the execution context captured for the task, if flow was not suppressed.</summary>
-        public ExecutionContext? Context { get; } = context;
+        if (task.NextLiving is null)
+        {
+            _lastLiving = task.PreviousLiving;
+        }
+        else
+        {
+            task.NextLiving.PreviousLiving = task.PreviousLiving;
+        }
 
-        /// <summary>Calls the start function and keeps the task's completion.</summary>
-        public void Invoke() => task.Completion = start(task);
+        task.PreviousLiving = task.NextLiving = null;
+        _livingCount--;
     }
 }

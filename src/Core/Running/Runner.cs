@@ -9,7 +9,7 @@ namespace TrioTest;
 /// <c>Runner.Loop.cs</c> (the loop and its steps), <c>Runner.Timers.cs</c>, <c>Runner.Inbox.cs</c> (other threads),
 /// <c>Runner.Tasks.cs</c>, <c>Runner.Waits.cs</c> (checkpoints, sleeps, idle waiters) and <c>Runner.Deadlock.cs</c>.
 /// </summary>
-[DebuggerDisplay("Runner({_stepsRun} steps, {_livingTasks.Count} tasks, time {Clock.Now})")]
+[DebuggerDisplay("Runner({_stepsRun} steps, {_livingCount} tasks, time {Clock.Now})")]
 internal sealed partial class Runner
 {
     /// <summary>The run whose loop is on this thread, if any.</summary>

@@ -13,13 +13,20 @@ namespace TrioTest;
 [DebuggerDisplay("{Path} ({State})")]
 public sealed class TrioTask
 {
-    internal TrioTask(Runner runner, long id, string name, string path, Nursery? parentNursery)
+    /// <summary>How many of the parent task's children had this name when this one was spawned, this one included.</summary>
+    private readonly int _pathOrdinal;
+
+    /// <summary>The path, built the first time it is read: most tasks of a run that prints nothing never need it.</summary>
+    private string? _path;
+
+    internal TrioTask(Runner runner, long id, string name, Nursery? parentNursery, ITaskOwner owner)
     {
         Runner = runner;
         Id = id;
         Name = name;
-        Path = path;
+        _pathOrdinal = parentNursery?.ParentTask.ClaimChildOrdinal(name) ?? 1;
         ParentNursery = parentNursery;
+        Owner = owner;
         Context = new TaskSynchronizationContext(runner, this);
     }
 
@@ -27,7 +34,7 @@ public sealed class TrioTask
     public string Name { get; }
 
     /// <summary>Gets the task's path from <c>main</c>, unique within the run, such as <c>main/worker#2</c>.</summary>
-    public string Path { get; }
+    public string Path => _path ??= BuildPath();
 
     /// <summary>Gets the spawn order of the task within its run (main is 0).</summary>
     public long Id { get; }
@@ -48,7 +55,7 @@ public sealed class TrioTask
     public string? WaitingFor => CurrentWait?.Description.ToString();
 
     /// <summary>Gets the nursery the task runs in, or <see langword="null"/> for <c>main</c>.</summary>
-    public Nursery? ParentNursery { get; internal set; }
+    public Nursery? ParentNursery { get; }
 
     /// <summary>Gets or sets the scope the task started in (its nursery's); the fallback when a step runs without the task's execution context.</summary>
     internal CancelScope InitialScope { get; set; } = null!;
@@ -77,22 +84,48 @@ public sealed class TrioTask
     /// <summary>How many children of this task have claimed each name, to keep paths unique (looked up, never iterated).</summary>
     private Dictionary<string, int>? _childNameCounts;
 
-    /// <summary>Gets or sets the task's function's completion, observed to report the exit to the nursery.</summary>
-    internal Task? Completion { get; set; }
+    /// <summary>Gets what the task belongs to: it calls the function and hears of its end.</summary>
+    internal ITaskOwner Owner { get; }
+
+    /// <summary>Gets or sets what the owner needs to call the function (a nursery child's delegate), until the first step.</summary>
+    internal object? Function { get; set; }
+
+    /// <summary>Gets or sets the spawner's execution context, which the first step runs in, until then.</summary>
+    internal ExecutionContext? StartContext { get; set; }
+
+    /// <summary>Gets or sets the function's task while the function runs.</summary>
+    internal Task? FunctionTask { get; set; }
+
+    /// <summary>Gets or sets the previous task in the run's living list (spawn order).</summary>
+    internal TrioTask? PreviousLiving { get; set; }
+
+    /// <summary>Gets or sets the next task in the run's living list (spawn order).</summary>
+    internal TrioTask? NextLiving { get; set; }
+
+    /// <summary>Creates the continuation registered on the function's task, for a function that suspends.</summary>
+    internal Action CreateFunctionEndContinuation() => OnFunctionTaskCompleted;
 
     /// <inheritdoc/>
     public override string ToString() => $"TrioTask {Path} ({State})";
 
-    /// <summary>Returns a unique path for a child named <paramref name="name"/>: <c>parent/name</c>, then <c>parent/name#2</c>...</summary>
+    /// <summary>Counts one more child named <paramref name="name"/>, to keep paths unique: <c>parent/name</c>, then <c>parent/name#2</c>...</summary>
     /// <param name="name">The child's name.</param>
-    /// <returns>The child's path.</returns>
-    internal string ClaimChildPath(string name)
+    /// <returns>How many children have had this name, the new one included.</returns>
+    private int ClaimChildOrdinal(string name)
     {
-        _childNameCounts ??= [];
+        _childNameCounts ??= new(StringComparer.Ordinal);
         ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_childNameCounts, name, out _);
-        count++;
-        return count == 1 ? $"{Path}/{name}" : $"{Path}/{name}#{count}";
+        return ++count;
     }
+
+    /// <summary>Builds the path from the parent's: <c>parent/name</c>, or <c>parent/name#n</c> for the n-th child of that name.</summary>
+    /// <remarks>A task never changes nursery (a started child moves into the nursery it was spawned for), so its parent task is fixed.</remarks>
+    private string BuildPath() => ParentNursery is not { ParentTask: var parent } ? Name
+        : _pathOrdinal == 1 ? $"{parent.Path}/{Name}"
+        : $"{parent.Path}/{Name}#{_pathOrdinal}";
+
+    /// <summary>Reports the end of the function; runs on the loop in a step of this task (see <see cref="Runner.StartFunction"/>).</summary>
+    private void OnFunctionTaskCompleted() => Runner.EndFunction(this);
 
     /// <summary>Recomputes <see cref="State"/> from the queued steps, after a step ran or one was queued.</summary>
     internal void RefreshState()
