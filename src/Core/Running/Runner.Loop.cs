@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace TrioTest;
 
 // The run loop, after trio's unrolled_run. Each pass:
@@ -32,10 +30,10 @@ internal sealed partial class Runner
     private static readonly TimeSpan s_maximumWait = TimeSpan.FromDays(1);
 
     /// <summary>Steps ready to run, in the order they became ready.</summary>
-    private List<ReadyStep> _runQueue = new(64);
+    private ReadySteps _runQueue = new();
 
     /// <summary>The batch being run (swapped with <see cref="_runQueue"/> each pass).</summary>
-    private List<ReadyStep> _batch = new(64);
+    private ReadySteps _batch = new();
 
     /// <summary>The sequence number of the last step queued.</summary>
     private long _stepSequence;
@@ -117,6 +115,8 @@ internal sealed partial class Runner
         finally
         {
             _running = false;
+            _runQueue.Release();
+            _batch.Release();
             StopWatchingDepartures();
             CloseInbox();
             SynchronizationContext.SetSynchronizationContext(null);
@@ -183,7 +183,7 @@ internal sealed partial class Runner
 
     /// <summary>Lists the tasks queued to the loop's scheduler (for the debugger only).</summary>
     internal IEnumerable<Task> GetQueuedTasksForDebugger() =>
-        _runQueue.Select(static step => step.Callback).OfType<Task>().ToArray();
+        _runQueue.AsSpan().ToArray().Select(static step => step.Callback).OfType<Task>().ToArray();
 
     /// <summary>The loop itself; see the comment at the top of this file.</summary>
     private void Loop()
@@ -281,7 +281,7 @@ internal sealed partial class Runner
     {
         if (_strategy.PicksOneStepAtATime)
         {
-            int index = _strategy.PickNext(CollectionsMarshal.AsSpan(_runQueue));
+            int index = _strategy.PickNext(_runQueue.AsSpan());
             if ((uint)index >= (uint)_runQueue.Count)
             {
                 throw new InvalidOperationException(
@@ -295,7 +295,7 @@ internal sealed partial class Runner
         }
 
         (_batch, _runQueue) = (_runQueue, _batch);
-        Span<ReadyStep> batch = CollectionsMarshal.AsSpan(_batch);
+        Span<ReadyStep> batch = _batch.AsSpan();
         _strategy.OrderBatch(batch);
         for (int i = 0; i < batch.Length; i++)
         {

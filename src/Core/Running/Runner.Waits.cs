@@ -3,22 +3,27 @@ namespace TrioTest;
 /// <summary>Checkpoints, sleeps and other waits: the pooled <see cref="Waiter"/>s under every awaitable of the library.</summary>
 internal sealed partial class Runner
 {
-    /// <summary>The most waiters kept for reuse.</summary>
-    private const int MaxPooledWaiters = 4096;
+    /// <summary>The most waiters a thread keeps for reuse (about 170 KB).</summary>
+    private const int MaxPooledWaiters = 1024;
 
-    /// <summary>Waiters ready for reuse.</summary>
-    private readonly Stack<Waiter> _waiterPool = new();
+    /// <summary>
+    /// Waiters ready for reuse on this thread. Per thread rather than per run, so a test's runs (an exploration runs
+    /// thousands) reuse each other's waiters; only the loop thread rents and returns them.
+    /// </summary>
+    [ThreadStatic]
+    private static Stack<Waiter>? s_waiterPool;
 
     /// <summary>Rents a waiter from the pool.</summary>
-    internal Waiter RentWaiter() => _waiterPool.TryPop(out Waiter? waiter) ? waiter : new Waiter(this);
+    internal static Waiter RentWaiter() => s_waiterPool?.TryPop(out Waiter? waiter) == true ? waiter : new Waiter();
 
     /// <summary>Returns a waiter whose result was consumed.</summary>
-    internal void ReturnWaiter(Waiter waiter)
+    internal static void ReturnWaiter(Waiter waiter)
     {
         waiter.Reset();
-        if (_waiterPool.Count < MaxPooledWaiters)
+        Stack<Waiter> pool = s_waiterPool ??= new(MaxPooledWaiters);
+        if (pool.Count < MaxPooledWaiters)
         {
-            _waiterPool.Push(waiter);
+            pool.Push(waiter);
         }
     }
 

@@ -14,7 +14,8 @@ namespace TrioTest;
 /// <see cref="Wake"/>, or until its cancel scope is cancelled and the queue it waits on lets it go.</para>
 /// <para>Continuations never run inline: they are queued as steps of <see cref="Task"/>, so completing a wait
 /// from another task's step can never run the waiter's code inside that step.</para>
-/// <para>Waiters are pooled per run; the <see cref="Version"/> token catches a stale <see cref="ValueTask"/> being awaited twice.</para>
+/// <para>Waiters are pooled per thread, across runs (a waiter belongs to no run between uses); the <see cref="Version"/>
+/// token catches a stale <see cref="ValueTask"/> being awaited twice.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITimerTarget
@@ -29,9 +30,6 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
             c(cs);
         }, (continuation, continuationState));
     };
-
-    /// <summary>The run that owns the pool this waiter lives in.</summary>
-    private readonly Runner _runner;
 
     /// <summary>The awaiting code's continuation, once it has awaited.</summary>
     private Action<object?>? _continuation;
@@ -65,8 +63,6 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
 
     /// <summary>Sets what the waiter waits for (a parking lot's name after <c>Repark</c>).</summary>
     internal void Redescribe(WaitDescription description) => _description = description;
-
-    internal Waiter(Runner runner) => _runner = runner;
 
     /// <summary>Gets the task that awaits this waiter.</summary>
     public TrioTask? Task { get; private set; }
@@ -295,10 +291,10 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
 
         if (error is Cancelled cancelled && Task is { } task)
         {
-            _runner.Instruments.OnCancelDelivered(task, cancelled.Reason);
+            task.Runner.Instruments.OnCancelDelivered(task, cancelled.Reason);
         }
 
-        _runner.ReturnWaiter(this);
+        Runner.ReturnWaiter(this);
         if (error is not null)
         {
             // Keeps the stack of an exception that came from elsewhere (a worker thread's work).
@@ -313,11 +309,11 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     {
         if (_executionContext is { } context)
         {
-            _runner.EnqueueStep(Task!, s_runWithContext, (_continuation!, _continuationState, context));
+            Task!.Runner.EnqueueStep(Task, s_runWithContext, (_continuation!, _continuationState, context));
         }
         else
         {
-            _runner.EnqueueStep(Task!, _continuation!, _continuationState);
+            Task!.Runner.EnqueueStep(Task, _continuation!, _continuationState);
         }
     }
 
