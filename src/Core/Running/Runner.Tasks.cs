@@ -114,7 +114,8 @@ internal sealed partial class Runner : ITaskOwner
 
         // Registered with the task's context current, as an await in the function's frame would be: the runtime runs the
         // continuation inline when the function's task completes inside a step of this task, and otherwise posts it to
-        // the task's context (a step of the task; an escape if the task completed off the loop).
+        // the task's context (a step of the task; an escape if the task completed off the loop). A context-free
+        // continuation would not do: the runtime sends those to the thread pool while a custom context is current.
         if (SynchronizationContext.Current != task.Context)
         {
             SynchronizationContext.SetSynchronizationContext(task.Context);

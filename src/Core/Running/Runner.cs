@@ -123,8 +123,7 @@ internal sealed partial class Runner
     /// <exception cref="InvalidOperationException">The code runs on the loop but outside any task (a timer callback that suppressed context flow).</exception>
     internal Ambient CurrentAmbient()
     {
-        Ambient? ambient = Ambient.Current;
-        if (ambient is not null && ambient.Task.Runner == this)
+        if (Ambient.Current is { } ambient && ambient.Task.Runner == this)
         {
             return ambient;
         }
@@ -139,11 +138,8 @@ internal sealed partial class Runner
     }
 
     /// <summary>Gets the current task, if there is one.</summary>
-    internal TrioTask? CurrentTaskOrNull()
-    {
-        Ambient? ambient = Ambient.Current;
-        return ambient is not null && ambient.Task.Runner == this ? ambient.Task : _currentTask;
-    }
+    internal TrioTask? CurrentTaskOrNull() =>
+        Ambient.Current is { } ambient && ambient.Task.Runner == this ? ambient.Task : _currentTask;
 
     /// <summary>Gets a value indicating whether an error has ended the run (the loop stops at its next check).</summary>
     internal bool HasFailed => _fatal is not null;

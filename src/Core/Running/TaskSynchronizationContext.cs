@@ -19,15 +19,11 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
     [ThreadStatic]
     private static bool s_diagnosing;
 
-    /// <summary>The run the task belongs to.</summary>
-    private readonly Runner _runner;
-
     /// <summary>The task whose steps posts become.</summary>
     private readonly TrioTask _task;
 
-    internal TaskSynchronizationContext(Runner runner, TrioTask task)
+    internal TaskSynchronizationContext(TrioTask task)
     {
-        _runner = runner;
         _task = task;
 
         // The runtime then reports every blocking wait on a thread where this context is current (all but Thread.Sleep) to Wait.
@@ -43,7 +39,7 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
     /// </remarks>
     public override int Wait(IntPtr[] waitHandles, bool waitAll, int millisecondsTimeout)
     {
-        if (millisecondsTimeout == 0 || !_runner.IsInStep || s_diagnosing)
+        if (millisecondsTimeout == 0 || !_task.Runner.IsInStep || s_diagnosing)
         {
             // A poll never blocks; outside a step it is the loop's own idle wait; inside the diagnosis, the symbol reader's.
             return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
@@ -60,21 +56,21 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
             s_diagnosing = false;
         }
 
-        if (wait.WaitsForATask && _runner.Options.EscapePolicy == EscapePolicy.Fail)
+        if (wait.WaitsForATask && _task.Runner.Options.EscapePolicy == EscapePolicy.Fail)
         {
             var error = new BlockingWaitException(_task.Path, wait.Call, wait.CallSite, wait.Fix);
-            _runner.Fail(error);
+            _task.Runner.Fail(error);
             throw error;
         }
 
-        _runner.BlockingWait = wait.Describe();
+        _task.Runner.BlockingWait = wait.Describe();
         try
         {
             return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
         }
         finally
         {
-            _runner.BlockingWait = null;
+            _task.Runner.BlockingWait = null;
         }
     }
 
@@ -82,7 +78,7 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
     public override void Post(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
-        _runner.Post(_task, d, state);
+        _task.Runner.Post(_task, d, state);
     }
 
     /// <inheritdoc/>
@@ -90,14 +86,14 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
     public override void Send(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
-        if (_runner.IsLoopThread)
+        if (_task.Runner.IsLoopThread)
         {
             d(state);
             return;
         }
 
         using var request = new SendRequest(d, state);
-        _runner.Post(_task, static s => ((SendRequest)s!).Run(), request);
+        _task.Runner.Post(_task, static s => ((SendRequest)s!).Run(), request);
         request.WaitAndRethrow();
     }
 

@@ -16,6 +16,9 @@ public sealed class TrioTask
     /// <summary>How many of the parent task's children had this name when this one was spawned, this one included.</summary>
     private readonly int _pathOrdinal;
 
+    /// <summary>The last checkpoint passed; its <see cref="CheckpointLocation.FilePath"/> is null (never null in a real one) until the first.</summary>
+    private CheckpointLocation _lastCheckpoint;
+
     /// <summary>The path, built the first time it is read: most tasks of a run that prints nothing never need it.</summary>
     private string? _path;
 
@@ -27,7 +30,7 @@ public sealed class TrioTask
         _pathOrdinal = parentNursery?.ParentTask.ClaimChildOrdinal(name) ?? 1;
         ParentNursery = parentNursery;
         Owner = owner;
-        Context = new TaskSynchronizationContext(runner, this);
+        Context = new TaskSynchronizationContext(this);
     }
 
     /// <summary>Gets the task's name: the name given when it was started, or its function's name.</summary>
@@ -49,7 +52,11 @@ public sealed class TrioTask
     public long CancelPoints { get; internal set; }
 
     /// <summary>Gets the last checkpoint the task passed, or <see langword="null"/> if it has passed none.</summary>
-    public CheckpointLocation? LastCheckpoint { get; internal set; }
+    public CheckpointLocation? LastCheckpoint
+    {
+        get => _lastCheckpoint.FilePath is null ? null : _lastCheckpoint;
+        internal set => _lastCheckpoint = value.GetValueOrDefault();
+    }
 
     /// <summary>Gets what the task waits for while it is blocked on a TrioTest primitive (such as <c>sleep until 00:01:00</c>); otherwise, <see langword="null"/>.</summary>
     public string? WaitingFor => CurrentWait?.Description.ToString();
@@ -58,7 +65,7 @@ public sealed class TrioTask
     public Nursery? ParentNursery { get; }
 
     /// <summary>Gets or sets the scope the task started in (its nursery's); the fallback when a step runs without the task's execution context.</summary>
-    internal CancelScope InitialScope { get; set; } = null!;
+    internal CancelScope InitialScope { get; init; } = null!;
 
     /// <summary>Gets the run this task belongs to.</summary>
     internal Runner Runner { get; }
