@@ -11,12 +11,16 @@ namespace TrioTest.Benchmarks;
 [MemoryDiagnoser]
 public class ExplorationBenchmarks
 {
-    private const int Schedules = 1000;
+    /// <summary>How many schedules each case explores; <see cref="CoyoteBenchmarks"/> runs as many Coyote iterations.</summary>
+    internal const int Schedules = 1000;
 
     private readonly TrioTestOptions _options = new() { Iterations = Schedules, BaseSeed = 1, GetEnvironmentVariable = _ => null };
 
     [Params("trivial 2 tasks", "10 tasks x 100 checkpoints", "bounded buffer")]
     public string Body { get; set; } = "trivial 2 tasks";
+
+    /// <summary>Gets the strategy of the harness's schedules: the harness's default, Random, unless <see cref="CoyoteBenchmarks"/> asks for Pct.</summary>
+    internal ExplorationStrategy Strategy { get; init; } = ExplorationStrategy.Random;
 
     private Func<Task> _body = null!;
 
@@ -24,6 +28,7 @@ public class ExplorationBenchmarks
     public void Setup()
     {
         _options.RecordTrace = true;
+        _options.Strategy = Strategy;
         if (Body == "bounded buffer")
         {
             // Coyote's bounded-buffer sample, fixed: the body of the Coyote comparison.

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using TrioTest.Benchmarks.Report;
+using TrioTest.Testing;
 
 namespace TrioTest.Benchmarks;
 
@@ -9,6 +10,8 @@ namespace TrioTest.Benchmarks;
 /// the coverage of the exploration benchmark's bodies instead; <c>shrinking</c> prints the last two only.
 /// <c>profile BODY SECONDS</c> runs one benchmark's body in a loop for a profiler (see <see cref="Profiling"/>).
 /// <c>report RESULTS [WALL_TIMES [ADAPTER_WALL_TIMES]]</c> prints the goals table from a run's exported JSON (run.sh writes it into docs/benchmarks.md).
+/// <c>coyote-check</c> checks that Coyote controls the bounded buffer of <see cref="CoyoteBenchmarks"/> (the assembly is
+/// rewritten and Coyote finds the buggy twin's deadlock with each strategy) and exits with 1 when it does not.
 /// </summary>
 public static class Program
 {
@@ -42,6 +45,12 @@ public static class Program
             return;
         }
 
+        if (args is ["coyote-check"])
+        {
+            Environment.ExitCode = CheckCoyote(Console.Out, Console.Error);
+            return;
+        }
+
         if (args is ["shrinking"])
         {
             CorpusReport.RunShrinking(Console.Out);
@@ -50,5 +59,26 @@ public static class Program
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary>Prints how many iterations Coyote needs to find the bounded buffer's Pulse twin with each strategy.</summary>
+    /// <returns>0 when Coyote controls the body; 1 when the assembly is not rewritten or a strategy misses the twin.</returns>
+    private static int CheckCoyote(TextWriter output, TextWriter error)
+    {
+        foreach (ExplorationStrategy strategy in new[] { ExplorationStrategy.Random, ExplorationStrategy.Pct })
+        {
+            try
+            {
+                int iterations = CoyoteExploration.ThrowIfNotControlled(strategy, ExplorationBenchmarks.Schedules);
+                output.WriteLine($"coyote-check: Coyote ({strategy}) found the bounded buffer's Pulse twin deadlocking in iteration {iterations} of at most {ExplorationBenchmarks.Schedules}.");
+            }
+            catch (InvalidOperationException exception)
+            {
+                error.WriteLine($"coyote-check: {exception.Message}");
+                return 1;
+            }
+        }
+
+        return 0;
     }
 }

@@ -9,7 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 artifacts="${TMPDIR:-/tmp}/triotest-benchmarks"
 rm -rf "$artifacts"
+# CoyoteBenchmarks' baseline runs on tests/TrioTest.Benchmarks.Coyote rewritten by Coyote's rewriter: with this variable, every
+# build of that project (the one below and BenchmarkDotNet's own before it measures) restores the coyote tool pinned in
+# .config/dotnet-tools.json and rewrites the assembly (tests/TrioTest.Benchmarks.Coyote/Coyote.targets).
+export TRIOTEST_COYOTE_REWRITE=1
 dotnet build -c Release tests/TrioTest.Benchmarks
+# Stops here, not ten minutes later, if Coyote would not control the body: the assembly is not rewritten, or Coyote misses
+# the deadlock of the bounded buffer's buggy twin.
+dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- coyote-check
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- \
     --filter '*' --job short --artifacts "$artifacts" --exporters github json "$@"
 wall="$artifacts/whole-process.txt"
