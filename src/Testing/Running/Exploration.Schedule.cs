@@ -24,7 +24,7 @@ internal sealed partial class Exploration
         _currentSource = source;
         TraceRecorder? recorder = _options.RecordTrace ? _recorder : null;
         recorder?.Clear();
-        var counter = new ScheduleCounter();
+        var counter = new ScheduleInstrument(this);
         var clock = new VirtualClock(_options.AutojumpThreshold);
         var run = new RunOptions
         {
@@ -39,7 +39,6 @@ internal sealed partial class Exploration
             Name = _options.TestName is { } test ? $"test {test} (seed {seed})" : null,
         };
         run.Instruments.Add(counter);
-        run.Instruments.Add(new RunnerCapture(this));
         if (recorder is not null)
         {
             run.Instruments.Add(recorder);
@@ -59,6 +58,10 @@ internal sealed partial class Exploration
         catch (Exception e)
         {
             failure = e;
+        }
+        finally
+        {
+            _currentScope = null;
         }
 
         if (_stopReason is { } reason)
@@ -88,54 +91,39 @@ internal sealed partial class Exploration
         return new ScheduleOutcome(seed, source, number, failure, trace, counter.Steps, clock.Now, counter.Tasks) { Directed = (strategy as DirectedStrategy)?.Schedule };
     }
 
-    /// <summary>The main task of a schedule: the body inside the watchdog's scope and the background nursery.</summary>
-    private async Task RunBodyAsync(TrioTestContext context)
+    /// <summary>
+    /// The main task of a schedule: the body inside the background nursery, whose scope is also the one the watchdog
+    /// cancels (a scope catches its own cancellation, so a stopped schedule ends quietly and the harness reports why).
+    /// </summary>
+    private Task RunBodyAsync(TrioTestContext context) => Nursery.RunAsync(async background =>
     {
-        var scope = new CancelScope();
-        await scope.RunAsync(async () =>
+        _currentScope = background.CancelScope;
+        if (_stopReason is { } reason)
         {
-            _currentScope = scope;
-            if (_stopReason is { } reason)
-            {
-                // The watchdog fired before the scope existed.
-                scope.Cancel(reason);
-            }
+            // The watchdog fired before the scope existed.
+            background.CancelScope.Cancel(reason);
+        }
 
-            await Nursery.RunAsync(async background =>
-            {
-                context.Enter(background);
-                try
-                {
-                    await (_body(context) ?? throw new InvalidOperationException(
-                        "The test body returned a null Task: return the Task of the async work (an async method, or Task.CompletedTask)."));
-                }
-                finally
-                {
-                    background.CancelScope.Cancel("the test body returned");
-                }
+        context.Enter(background);
+        try
+        {
+            await (_body(context) ?? throw new InvalidOperationException(
+                "The test body returned a null Task: return the Task of the async work (an async method, or Task.CompletedTask)."));
+        }
+        finally
+        {
+            background.CancelScope.Cancel("the test body returned");
+        }
 
-                // The harness's own nursery: no source location, rather than a line of TrioTest's in every trace.
-            }, filePath: string.Empty, line: 0);
-        });
-        _currentScope = null;
-    }
+        // The harness's own nursery: no source location, rather than a line of TrioTest's in every trace.
+    }, filePath: string.Empty, line: 0);
 
     /// <summary>The failure of a schedule stopped by the watchdog.</summary>
     private TimeoutException CreateTimeout(string reason) =>
         new($"TrioTest stopped the test: {reason}, after {_schedulesRun} schedule(s). Raise Timeout if the test needs longer, or lower Iterations; a test that hangs in virtual time fails at VirtualTimeLimit instead.");
 
-    /// <summary>Hands the schedule's run to the blocked-loop watch while it runs.</summary>
-    private sealed class RunnerCapture(Exploration exploration) : Instrument
-    {
-        /// <inheritdoc/>
-        public override void BeforeRun(in RunEventArgs args) => exploration._currentRunner = Runner.CurrentOrNull;
-
-        /// <inheritdoc/>
-        public override void AfterRun(in RunEventArgs args) => exploration._currentRunner = null;
-    }
-
-    /// <summary>Counts a schedule's tasks and steps for the report.</summary>
-    private sealed class ScheduleCounter : Instrument
+    /// <summary>Hands the schedule's run to the blocked-loop watch while it runs, and counts its tasks and steps for the report.</summary>
+    private sealed class ScheduleInstrument(Exploration exploration) : Instrument
     {
         /// <summary>Gets the number of tasks started.</summary>
         public int Tasks { get; private set; }
@@ -144,9 +132,16 @@ internal sealed partial class Exploration
         public long Steps { get; private set; }
 
         /// <inheritdoc/>
+        public override void BeforeRun(in RunEventArgs args) => exploration._currentRunner = Runner.CurrentOrNull;
+
+        /// <inheritdoc/>
         public override void TaskSpawned(in TaskEventArgs args) => Tasks++;
 
         /// <inheritdoc/>
-        public override void AfterRun(in RunEventArgs args) => Steps = args.Steps;
+        public override void AfterRun(in RunEventArgs args)
+        {
+            Steps = args.Steps;
+            exploration._currentRunner = null;
+        }
     }
 }

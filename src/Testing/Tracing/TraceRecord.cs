@@ -21,7 +21,11 @@ internal readonly record struct TraceRecord(long Step, TimeSpan Time, TraceEvent
     /// <summary>A task's path and name, shared by every event of the task.</summary>
     /// <param name="Path">The task's path, such as <c>main/a-&gt;b</c>; <c>(clock)</c> for a clock jump.</param>
     /// <param name="Name">The task's name.</param>
-    internal sealed record TaskNames(string Path, string Name);
+    internal sealed record TaskNames(string Path, string Name)
+    {
+        /// <summary>Gets the stable hash of <see cref="Path"/>, computed once for every event of the task to fold in.</summary>
+        public ulong PathHash { get; } = StableHash.Add(StableHash.Empty, Path);
+    }
 
     /// <summary>The source texts of a call site, shared by every event recorded there.</summary>
     /// <param name="Text">The printed source, such as <c>Bank.cs:42</c>; empty when unknown.</param>
@@ -33,6 +37,9 @@ internal readonly record struct TraceRecord(long Step, TimeSpan Time, TraceEvent
 
         /// <summary>Gets the source file name the canonical text gives (<see cref="TraceEvent.CanonicalSource"/>).</summary>
         public string Canonical { get; } = Own ?? WithoutLine(Text);
+
+        /// <summary>Gets the stable hash of <see cref="Canonical"/>, computed once for every event of the site to fold in.</summary>
+        public ulong CanonicalHash { get; } = StableHash.Add(StableHash.Empty, (Own ?? WithoutLine(Text)).AsSpan());
 
         /// <summary>Gets <c>File.cs</c> from <c>File.cs:42</c>.</summary>
         private static string WithoutLine(string source)

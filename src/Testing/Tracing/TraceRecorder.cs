@@ -129,9 +129,9 @@ public sealed class TraceRecorder : Instrument
             ref readonly TraceRecord e = ref _ring[(_start + i) % _ring.Length];
             hash = StableHash.Add(hash, (ulong)e.Step);
             hash = StableHash.Add(hash, (ulong)e.Time.Ticks ^ ((ulong)e.Kind << 56));
-            hash = StableHash.Add(hash, e.Task.Path);
+            hash = StableHash.Add(hash, e.Task.PathHash);
             hash = StableHash.Add(hash, e.Label);
-            hash = StableHash.Add(hash, e.Site.Canonical.AsSpan());
+            hash = StableHash.Add(hash, e.Site.CanonicalHash);
         }
 
         return StableHash.Finish(hash);
