@@ -13,17 +13,19 @@ internal sealed partial class Runner
     [ThreadStatic]
     private static Stack<Waiter>? s_waiterPool;
 
+    /// <summary>The loop thread's pool, read once per run rather than as a thread-static on every checkpoint.</summary>
+    private readonly Stack<Waiter> _waiterPool = s_waiterPool ??= new(MaxPooledWaiters);
+
     /// <summary>Rents a waiter from the pool.</summary>
-    internal static Waiter RentWaiter() => s_waiterPool?.TryPop(out Waiter? waiter) == true ? waiter : new Waiter();
+    internal Waiter RentWaiter() => _waiterPool.TryPop(out Waiter? waiter) ? waiter : new Waiter();
 
     /// <summary>Returns a waiter whose result was consumed.</summary>
-    internal static void ReturnWaiter(Waiter waiter)
+    internal void ReturnWaiter(Waiter waiter)
     {
         waiter.Reset();
-        Stack<Waiter> pool = s_waiterPool ??= new(MaxPooledWaiters);
-        if (pool.Count < MaxPooledWaiters)
+        if (_waiterPool.Count < MaxPooledWaiters)
         {
-            pool.Push(waiter);
+            _waiterPool.Push(waiter);
         }
     }
 

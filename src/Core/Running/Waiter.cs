@@ -294,7 +294,7 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
             task.Runner.Instruments.OnCancelDelivered(task, cancelled.Reason);
         }
 
-        Runner.ReturnWaiter(this);
+        Task!.Runner.ReturnWaiter(this);
         if (error is not null)
         {
             // Keeps the stack of an exception that came from elsewhere (a worker thread's work).
