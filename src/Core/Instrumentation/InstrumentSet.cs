@@ -102,7 +102,7 @@ internal sealed class InstrumentSet
     {
         if (_wantsScheduled)
         {
-            Dispatch(nameof(Instrument.TaskScheduled), TaskArgs(task), static (i, in a) => i.TaskScheduled(in a));
+            Dispatch(nameof(Instrument.TaskScheduled), TaskArgs(task), static (i, in a) => i.TaskScheduled(in a), onLoop: true);
         }
     }
 
@@ -110,7 +110,7 @@ internal sealed class InstrumentSet
     {
         if (_wantsBeforeStep)
         {
-            Dispatch(nameof(Instrument.BeforeTaskStep), TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a));
+            Dispatch(nameof(Instrument.BeforeTaskStep), TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a), onLoop: true);
         }
     }
 
@@ -118,14 +118,15 @@ internal sealed class InstrumentSet
     {
         if (_wantsAfterStep)
         {
-            Dispatch(nameof(Instrument.AfterTaskStep), TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a));
+            Dispatch(nameof(Instrument.AfterTaskStep), TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a), onLoop: true);
         }
     }
 
     public void OnTaskExited(TrioTask task) => Dispatch(nameof(Instrument.TaskExited), TaskArgs(task), static (i, in a) => i.TaskExited(in a));
 
+    /// <remarks>Every checkpoint found its run with <see cref="Runner.GetCurrent"/>, which only answers on the loop thread.</remarks>
     public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line) =>
-        Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a));
+        Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a), onLoop: true);
 
     public void OnNote(TrioTask task, string text, string filePath, int line) =>
         Dispatch(nameof(Instrument.Note), new NoteEventArgs(task, text, filePath, line, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Note(in a));
@@ -159,12 +160,17 @@ internal sealed class InstrumentSet
     public void OnEscape(EscapeInfo escape) => Dispatch(nameof(Instrument.EscapeDetected), new EscapeEventArgs(escape), static (i, in a) => i.EscapeDetected(in a));
 
     /// <summary>Calls one hook on every instrument; removes and reports any that throws.</summary>
-    private void Dispatch<TArgs>(string hook, TArgs args, HookInvoker<TArgs> invoke)
+    /// <param name="hook">The hook's name, for the report of a throwing instrument.</param>
+    /// <param name="args">The hook's arguments.</param>
+    /// <param name="invoke">Calls the hook.</param>
+    /// <param name="onLoop">True for the hooks only the loop's own code calls (a step, a checkpoint): the thread is known.</param>
+    private void Dispatch<TArgs>(string hook, TArgs args, HookInvoker<TArgs> invoke, bool onLoop = false)
         where TArgs : struct
     {
         // Only the loop thread reports: code that left the loop (a departed continuation still running on the thread
-        // pool, late work after the run) must not write into a trace that the seed alone should decide.
-        if (Environment.CurrentManagedThreadId != _runner.LoopThreadId)
+        // pool, late work after the run) must not write into a trace that the seed alone should decide. Reading the
+        // thread's id costs a thread-local lookup, which the per-step and per-checkpoint hooks skip.
+        if (!onLoop && Environment.CurrentManagedThreadId != _runner.LoopThreadId)
         {
             return;
         }
