@@ -9,11 +9,13 @@ namespace TrioTest.Benchmarks.Adapters;
 /// as a plain async [Fact]/[Test] and as an [AsyncTest] with the same body. Each pair has its own baseline.
 /// </summary>
 /// <remarks>
-/// A run through a framework's pipeline is noisy on a shared machine: 15 iterations (even under run.sh's short job, which
-/// has 3) bring the ratio's error below the 0.1 the NUnit goal asks for.
+/// A run through a framework's pipeline is noisy on a shared machine (a run allocates enough for the GC to pause some
+/// iterations and not others): 30 iterations of half a second each (even under run.sh's short job, which has 3 short
+/// ones) average enough runs to bring the ratio's error below the 0.1 the NUnit goal asks for.
 /// </remarks>
 [MemoryDiagnoser]
-[IterationCount(15)]
+[IterationCount(30)]
+[IterationTime(500)]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class AdapterBenchmarks
