@@ -117,6 +117,7 @@ internal sealed partial class Runner
             _running = false;
             _runQueue.Release();
             _batch.Release();
+            ReleaseTimers();
             StopWatchingDepartures();
             CloseInbox();
             SynchronizationContext.SetSynchronizationContext(null);
