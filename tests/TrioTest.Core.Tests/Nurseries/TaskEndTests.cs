@@ -1,0 +1,159 @@
+using TrioTest.Core.Tests.Running;
+
+namespace TrioTest.Core.Tests.Nurseries;
+
+/// <summary>
+/// How the runner hears that a task's function ended (it awaits the function's Task as the function's caller would):
+/// inside a step of that task whoever completes the Task, as an escape when it completes off the loop, and with what
+/// the function threw.
+/// </summary>
+public sealed class TaskEndTests
+{
+    [Theory]
+    [InlineData(TaskCreationOptions.None)]
+    [InlineData(TaskCreationOptions.RunContinuationsAsynchronously)]
+    public void FunctionCompletedByAnotherTask_EndsInAStepOfItsOwnTask(TaskCreationOptions creation)
+    {
+        var events = new List<string>();
+        var escapes = new List<EscapeInfo>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new StepAndExitLog(events));
+        options.Instruments.Add(new EscapeRecorder(escapes));
+
+        Trio.Run(() => Nursery.RunAsync(nursery =>
+        {
+            var done = new TaskCompletionSource(creation);
+            nursery.StartSoon(() => done.Task, "waiting");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync();
+                done.SetResult();
+            }, "completing");
+            return Task.CompletedTask;
+        }), options);
+
+        // The exit of "waiting" follows a step of its own, not the step of "completing" that completed its Task.
+        int exit = events.IndexOf("exit main/waiting");
+        Assert.True(exit > 0, string.Join(", ", events));
+        Assert.Equal("step main/waiting", events[exit - 1]);
+        Assert.Empty(escapes);
+    }
+
+    [Fact]
+    public void FunctionCompletedOffTheLoop_EndsAsAnEscapeOfItsTask_AndTheRunGoesOn()
+    {
+        var escapes = new List<EscapeInfo>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new EscapeRecorder(escapes));
+        string? ended = null;
+
+        Trio.Run(() => Nursery.RunAsync(nursery =>
+        {
+            var done = new TaskCompletionSource();
+            nursery.StartSoon(() => done.Task, "waiting");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync();
+                await Trio.ToThreadAsync(() => done.SetResult());
+                ended = "after the thread";
+            }, "completing");
+            return Task.CompletedTask;
+        }), options);
+
+        Assert.Equal("after the thread", ended);
+        Assert.Contains(escapes, escape => escape.Kind == EscapeKind.ForeignPost && escape.TaskPath == "main/waiting");
+    }
+
+    [Fact]
+    public void FunctionThatThrowsBeforeReturningATask_FailsTheNurseryWithThatException()
+    {
+        var thrown = new InvalidOperationException("thrown before any await");
+
+        var error = Assert.Throws<InvalidOperationException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => throw thrown, "throwing");
+            return Task.CompletedTask;
+        })));
+
+        Assert.Same(thrown, error);
+    }
+
+    [Fact]
+    public void FunctionReturningNull_FailsNamingStartSoon()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => null!, "null");
+            return Task.CompletedTask;
+        })));
+
+        Assert.Contains("Nursery.StartSoon", error.Message);
+        Assert.Contains("null Task", error.Message);
+    }
+
+    [Fact]
+    public void MainThatThrowsBeforeReturningATask_IsWhatRunThrows()
+    {
+        var thrown = new FormatException("main threw at once");
+
+        var error = Assert.Throws<FormatException>(() => VirtualRun.Run(() => throw thrown));
+
+        Assert.Same(thrown, error);
+    }
+
+    [Fact]
+    public void Paths_NumberSiblingsOfOneName_AndExtendTheParentsPath()
+    {
+        var paths = new List<string>();
+
+        VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => Record(paths), "w");
+            nursery.StartSoon(() => Nursery.RunAsync(inner =>
+            {
+                paths.Add(Trio.CurrentTask.Path);
+                inner.StartSoon(() => Record(paths), "y");
+                inner.StartSoon(() => Record(paths), "y");
+                return Task.CompletedTask;
+            }), "w");
+            nursery.StartSoon(() => Record(paths), "x");
+            return Task.CompletedTask;
+        }), strategy: ScheduleStrategy.Fifo);
+
+        Assert.Equal(["main/w", "main/w#2", "main/x", "main/w#2/y", "main/w#2/y#2"], paths);
+    }
+
+    [Fact]
+    public void AStaleCheckpointFromAnEarlierRun_CannotBeAwaitedInTheNext()
+    {
+        // Waiters outlive runs on a thread: the version token still tells a reused one from the one a ValueTask was made for.
+        ValueTask stale = default;
+        VirtualRun.Run(async () =>
+        {
+            stale = Trio.CheckpointAsync();
+            await stale;
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => VirtualRun.Run(async () =>
+        {
+            await Trio.CheckpointAsync();
+            stale.GetAwaiter().GetResult();
+        }));
+
+        Assert.Contains("twice", error.Message);
+    }
+
+    private static Task Record(List<string> paths)
+    {
+        paths.Add(Trio.CurrentTask.Path);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Logs each step's task and each exit, in order.</summary>
+    private sealed class StepAndExitLog(List<string> events) : Instrument
+    {
+        public override void BeforeTaskStep(in TaskEventArgs args) => events.Add($"step {args.Task.Path}");
+
+        public override void TaskExited(in TaskEventArgs args) => events.Add($"exit {args.Task.Path}");
+    }
+}
