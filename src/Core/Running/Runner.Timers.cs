@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TrioTest;
 
 /// <summary>The timer heap: every deadline of the run (sleeps, cancel scopes, <see cref="TimeProvider"/> timers) keyed by (deadline, sequence).</summary>
@@ -63,18 +65,34 @@ internal sealed partial class Runner
     /// </summary>
     private void PruneStaleTimers()
     {
-        var live = new List<(TimerEntry, TimerKey)>(_timers.Count);
-        foreach ((TimerEntry entry, TimerKey key) in _timers.UnorderedItems)
+        int live = 0;
+        foreach ((TimerEntry entry, TimerKey _) in _timers.UnorderedItems)
         {
             if (entry.Target.TimerGeneration == entry.Generation)
             {
-                live.Add((entry, key));
+                live++;
             }
         }
 
-        _timers.Clear();
-        _timers.EnqueueRange(live);
-        _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * live.Count);
+        // Ten thousand sleepers are all live: counting first spares them a copy of the heap (a large-object array) per doubling.
+        if (live < _timers.Count)
+        {
+            (TimerEntry, TimerKey)[] kept = ArrayPool<(TimerEntry, TimerKey)>.Shared.Rent(live);
+            int next = 0;
+            foreach ((TimerEntry entry, TimerKey key) in _timers.UnorderedItems)
+            {
+                if (entry.Target.TimerGeneration == entry.Generation)
+                {
+                    kept[next++] = (entry, key);
+                }
+            }
+
+            _timers.Clear();
+            _timers.EnqueueRange(new ArraySegment<(TimerEntry, TimerKey)>(kept, 0, live));
+            ArrayPool<(TimerEntry, TimerKey)>.Shared.Return(kept, clearArray: true);
+        }
+
+        _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * live);
     }
 
     /// <summary>Gets the next live deadline, dropping stale entries from the top of the heap.</summary>
