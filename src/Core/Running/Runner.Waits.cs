@@ -3,8 +3,11 @@ namespace TrioTest;
 /// <summary>Checkpoints, sleeps and other waits: the pooled <see cref="Waiter"/>s under every awaitable of the library.</summary>
 internal sealed partial class Runner
 {
-    /// <summary>The most waiters a thread keeps for reuse (about 170 KB).</summary>
-    private const int MaxPooledWaiters = 1024;
+    /// <summary>
+    /// The most waiters a thread keeps for reuse (about 2.4 MB): as many as ten thousand sleeping tasks hold at once, so
+    /// such a run does not allocate them again. A thread keeps only as many as its busiest run had out at once.
+    /// </summary>
+    private const int MaxPooledWaiters = 1 << 14;
 
     /// <summary>
     /// Waiters ready for reuse on this thread. Per thread rather than per run, so a test's runs (an exploration runs
@@ -14,7 +17,7 @@ internal sealed partial class Runner
     private static Stack<Waiter>? s_waiterPool;
 
     /// <summary>The loop thread's pool, read once per run rather than as a thread-static on every checkpoint.</summary>
-    private readonly Stack<Waiter> _waiterPool = s_waiterPool ??= new(MaxPooledWaiters);
+    private readonly Stack<Waiter> _waiterPool = s_waiterPool ??= new();
 
     /// <summary>Rents a waiter from the pool.</summary>
     internal Waiter RentWaiter() => _waiterPool.TryPop(out Waiter? waiter) ? waiter : new Waiter();
