@@ -44,7 +44,7 @@ public class TimerBenchmarks
     {
         foreach (TimeSpan deadline in deadlines)
         {
-            nursery.StartSoon(() => Trio.SleepAsync(deadline).AsTask(), "sleeper");
+            nursery.StartSoon(() => Trio.SleepAsync(deadline), "sleeper");
         }
 
         return Task.CompletedTask;

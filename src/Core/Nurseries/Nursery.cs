@@ -140,10 +140,7 @@ public sealed partial class Nursery : ITaskOwner
     public void StartSoon(Func<Task> function, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(function);
-        _runner.ThrowIfNotLoopThread("Nursery.StartSoon");
-        ThrowIfClosed("StartSoon");
-        TrioTask child = _runner.SpawnTask(name ?? TaskNames.Of(function), this, CancelScope, this, function);
-        Link(child);
+        SpawnChild(function, name ?? TaskNames.Of(function));
     }
 
     /// <summary>Starts <paramref name="function"/>, which returns a <see cref="ValueTask"/>, as a child task: <c>nursery.StartSoon(Trio.SleepForeverAsync)</c>.</summary>
@@ -154,7 +151,7 @@ public sealed partial class Nursery : ITaskOwner
     public void StartSoon(Func<ValueTask> function, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(function);
-        StartSoon(() => function().AsTask(), name ?? TaskNames.Of(function));
+        SpawnChild(function, name ?? TaskNames.Of(function));
     }
 
     /// <inheritdoc/>
@@ -162,9 +159,19 @@ public sealed partial class Nursery : ITaskOwner
         $"Nursery(opened at {(_openedAt.Length == 0 ? "?" : _openedAt)} by {ParentTask.Path}, {_childCount} children{(_closed ? ", closed" : string.Empty)})";
 
     /// <inheritdoc/>
-    /// <remarks>A child started with <see cref="StartSoon(Func{Task}, string?)"/>: <see cref="TrioTask.Function"/> is its function.</remarks>
-    Task ITaskOwner.StartFunction(TrioTask task) =>
-        ((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartSoon");
+    /// <remarks>A child started with <c>StartSoon</c>: <see cref="TrioTask.Function"/> is its function, a <see cref="Func{Task}"/> or a <see cref="Func{ValueTask}"/>.</remarks>
+    ValueTask ITaskOwner.StartFunction(TrioTask task) => task.Function is Func<ValueTask> function
+        ? function()
+        : new(((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartSoon"));
+
+    /// <summary>Spawns a child that runs <paramref name="function"/> (a <see cref="Func{Task}"/> or a <see cref="Func{ValueTask}"/>) and links it.</summary>
+    private void SpawnChild(Delegate function, string name)
+    {
+        _runner.ThrowIfNotLoopThread("Nursery.StartSoon");
+        ThrowIfClosed("StartSoon");
+        TrioTask child = _runner.SpawnTask(name, this, CancelScope, this, function);
+        Link(child);
+    }
 
     /// <inheritdoc/>
     void ITaskOwner.FunctionEnded(TrioTask task, Exception? error) => ChildFinished(task, error);

@@ -92,7 +92,7 @@ internal sealed partial class Runner : ITaskOwner
     /// <summary>Calls the task's function (in its first step) and reports its end now, or registers to report it later.</summary>
     internal void StartFunction(TrioTask task)
     {
-        Task? functionTask;
+        ValueTask functionTask;
         try
         {
             functionTask = task.Owner.StartFunction(task);
@@ -116,6 +116,7 @@ internal sealed partial class Runner : ITaskOwner
         // continuation inline when the function's task completes inside a step of this task, and otherwise posts it to
         // the task's context (a step of the task; an escape if the task completed off the loop). A context-free
         // continuation would not do: the runtime sends those to the thread pool while a custom context is current.
+        // A loop waiter (a function that is a sleep) queues it as a step of its task, with nothing allocated.
         if (SynchronizationContext.Current != task.Context)
         {
             SynchronizationContext.SetSynchronizationContext(task.Context);
@@ -130,14 +131,14 @@ internal sealed partial class Runner : ITaskOwner
         Exception? error = null;
         try
         {
-            task.FunctionTask!.GetAwaiter().GetResult();
+            task.FunctionTask.GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
             error = e;
         }
 
-        task.FunctionTask = null;
+        task.FunctionTask = default;
         EndFunction(task, error);
     }
 
@@ -181,8 +182,8 @@ internal sealed partial class Runner : ITaskOwner
 
     /// <inheritdoc/>
     /// <remarks>The run owns <c>main</c>: <see cref="TrioTask.Function"/> is the function given to <c>Trio.Run</c>.</remarks>
-    Task ITaskOwner.StartFunction(TrioTask task) =>
-        ((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Trio.Run");
+    ValueTask ITaskOwner.StartFunction(TrioTask task) =>
+        new(((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Trio.Run"));
 
     /// <inheritdoc/>
     /// <remarks>Main's end is the run's end: its error is what <c>Trio.Run</c> throws, unless the loop failed first.</remarks>

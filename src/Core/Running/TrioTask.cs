@@ -100,8 +100,8 @@ public sealed class TrioTask
     /// <summary>Gets or sets the spawner's execution context, which the first step runs in, until then.</summary>
     internal ExecutionContext? StartContext { get; set; }
 
-    /// <summary>Gets or sets the function's task while the function runs.</summary>
-    internal Task? FunctionTask { get; set; }
+    /// <summary>Gets or sets the function's task while the function runs; awaited once, by the runner.</summary>
+    internal ValueTask FunctionTask { get; set; }
 
     /// <summary>Gets or sets the previous task in the run's living list (spawn order).</summary>
     internal TrioTask? PreviousLiving { get; set; }

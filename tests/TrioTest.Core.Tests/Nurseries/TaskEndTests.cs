@@ -1,3 +1,4 @@
+using System.Threading.Tasks.Sources;
 using TrioTest.Core.Tests.Running;
 
 namespace TrioTest.Core.Tests.Nurseries;
@@ -62,6 +63,90 @@ public sealed class TaskEndTests
 
         Assert.Equal("after the thread", ended);
         Assert.Contains(escapes, escape => escape.Kind == EscapeKind.ForeignPost && escape.TaskPath == "main/waiting");
+    }
+
+    [Fact]
+    public void ValueTaskFunctionThatIsASleep_EndsInAStepOfItsOwnTask_AtTheDeadline()
+    {
+        var events = new List<string>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new StepAndExitLog(events));
+        TimeSpan endedAt = TimeSpan.Zero;
+
+        Trio.Run(async () =>
+        {
+            await Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromHours(1)), "sleeper");
+                return Task.CompletedTask;
+            });
+            endedAt = Trio.CurrentTime;
+        }, options);
+
+        Assert.Equal(TimeSpan.FromHours(1), endedAt);
+        int exit = events.IndexOf("exit main/sleeper");
+        Assert.True(exit > 0, string.Join(", ", events));
+        Assert.Equal("step main/sleeper", events[exit - 1]);
+    }
+
+    [Fact]
+    public void ValueTaskFunctionCompletedOffTheLoop_EndsAsAnEscapeOfItsTask_AndTheRunGoesOn()
+    {
+        var escapes = new List<EscapeInfo>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new EscapeRecorder(escapes));
+        var source = new ManualValueTaskSource();
+        bool ended = false;
+
+        Trio.Run(async () =>
+        {
+            await Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(() => source.Task, "waiting");
+                nursery.StartSoon(async () =>
+                {
+                    await Trio.CheckpointAsync();
+                    await Trio.ToThreadAsync(source.Complete);
+                }, "completing");
+                return Task.CompletedTask;
+            });
+            ended = true;
+        }, options);
+
+        Assert.True(ended);
+        Assert.Contains(escapes, escape => escape.Kind == EscapeKind.ForeignPost && escape.TaskPath == "main/waiting");
+    }
+
+    [Fact]
+    public void ValueTaskFunctionThatFaultsAfterASleep_FailsTheNurseryWithThatException()
+    {
+        var thrown = new TimeoutException("after the sleep");
+
+        var error = Assert.Throws<TimeoutException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(async ValueTask () =>
+            {
+                await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+                throw thrown;
+            }, "faulting");
+            return Task.CompletedTask;
+        })));
+
+        Assert.Same(thrown, error);
+    }
+
+    [Fact]
+    public void ValueTaskFunctionThatThrowsBeforeReturning_FailsTheNurseryWithThatException()
+    {
+        var thrown = new InvalidOperationException("thrown before any await");
+
+        var error = Assert.Throws<InvalidOperationException>(() => VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(new Func<ValueTask>(() => throw thrown), "throwing");
+            return Task.CompletedTask;
+        })));
+
+        Assert.Same(thrown, error);
     }
 
     [Fact]
@@ -147,6 +232,23 @@ public sealed class TaskEndTests
     {
         paths.Add(Trio.CurrentTask.Path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A <see cref="ValueTask"/> whose source is not the loop's, completed by whoever calls <see cref="Complete"/>.</summary>
+    private sealed class ManualValueTaskSource : IValueTaskSource
+    {
+        private ManualResetValueTaskSourceCore<bool> _core;
+
+        public ValueTask Task => new(this, _core.Version);
+
+        public void Complete() => _core.SetResult(true);
+
+        public void GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _core.OnCompleted(continuation, state, token, flags);
     }
 
     /// <summary>Logs each step's task and each exit, in order.</summary>
