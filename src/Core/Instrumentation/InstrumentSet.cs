@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace TrioTest;
 
@@ -11,38 +12,45 @@ internal sealed class InstrumentSet
     /// <summary>Where failures are reported.</summary>
     private readonly TextWriter? _log;
 
-    /// <summary>The installed instruments, in installation order.</summary>
-    private readonly List<Instrument> _instruments;
+    /// <summary>
+    /// The installed instruments in installation order, each with the hooks its type overrides: a hook is dispatched only
+    /// to those that override it, so an instrument that only wants the run's start and end costs nothing per step, and a
+    /// trace recorder does not pay for building the arguments (and reading the clock) of hooks it ignores.
+    /// </summary>
+    private Installed[] _installed = [];
 
     internal InstrumentSet(Runner runner, IEnumerable<Instrument> instruments, TextWriter? log)
     {
         _runner = runner;
         _log = log;
-        _instruments = [];
+        var installed = new List<Installed>();
         foreach (Instrument instrument in instruments)
         {
-            Add(instrument);
+            if (IndexOf(CollectionsMarshal.AsSpan(installed), instrument) < 0)
+            {
+                installed.Add(new Installed(instrument, s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type))));
+            }
         }
+
+        SetInstalled([.. installed]);
     }
 
-    /// <summary>
-    /// Whether any installed instrument overrides <see cref="Instrument.TaskScheduled"/>, <see cref="Instrument.BeforeTaskStep"/>
-    /// or <see cref="Instrument.AfterTaskStep"/>: the hooks called on every step. A hook no one overrides is not dispatched,
-    /// so a trace recorder does not pay for building the arguments (and reading the clock) of hooks it ignores.
-    /// </summary>
-    private bool _wantsScheduled, _wantsBeforeStep, _wantsAfterStep;
+    /// <summary>The hooks some installed instrument overrides: a hook no instrument overrides is not dispatched at all.</summary>
+    private Hooks _wanted;
 
     /// <summary>Gets a value indicating whether any instrument is installed (the hot path checks this first).</summary>
-    public bool IsActive => _instruments.Count != 0;
+    public bool IsActive => _installed.Length != 0;
 
     /// <summary>Installs <paramref name="instrument"/>; installing it twice does nothing.</summary>
     public void Add(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        if (!_instruments.Contains(instrument))
+        if (IndexOf(_installed, instrument) < 0)
         {
-            _instruments.Add(instrument);
-            RefreshHooks();
+            Installed[] installed = _installed;
+            Array.Resize(ref installed, installed.Length + 1);
+            installed[^1] = new Installed(instrument, s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type)));
+            SetInstalled(installed);
         }
     }
 
@@ -50,121 +58,213 @@ internal sealed class InstrumentSet
     /// <returns><see langword="true"/> if it was installed.</returns>
     public bool Remove(Instrument instrument)
     {
-        bool removed = _instruments.Remove(instrument);
-        RefreshHooks();
-        return removed;
-    }
-
-    /// <summary>Recomputes which per-step hooks some installed instrument overrides.</summary>
-    private void RefreshHooks()
-    {
-        StepHooks hooks = StepHooks.None;
-        foreach (Instrument instrument in _instruments)
+        int index = IndexOf(_installed, instrument);
+        if (index < 0)
         {
-            hooks |= s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type));
+            return false;
         }
 
-        _wantsScheduled = (hooks & StepHooks.Scheduled) != 0;
-        _wantsBeforeStep = (hooks & StepHooks.BeforeStep) != 0;
-        _wantsAfterStep = (hooks & StepHooks.AfterStep) != 0;
+        // A new array, never an edit: a dispatch under way goes on over the list it started with.
+        var installed = new List<Installed>(_installed);
+        installed.RemoveAt(index);
+        SetInstalled([.. installed]);
+        return true;
     }
 
-    /// <summary>The per-step hooks each instrument type overrides, found by reflection once per type (the harness installs instruments in every schedule).</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, StepHooks> s_hooksByType = new();
+    /// <summary>Gets the index of <paramref name="instrument"/> in <paramref name="installed"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<Installed> installed, Instrument instrument)
+    {
+        for (int i = 0; i < installed.Length; i++)
+        {
+            if (ReferenceEquals(installed[i].Instrument, instrument))
+            {
+                return i;
+            }
+        }
 
-    /// <summary>Gets the per-step hooks <paramref name="type"/> overrides.</summary>
-    private static StepHooks Overridden(Type type) =>
-        (Overrides(type, nameof(Instrument.TaskScheduled)) ? StepHooks.Scheduled : StepHooks.None)
-        | (Overrides(type, nameof(Instrument.BeforeTaskStep)) ? StepHooks.BeforeStep : StepHooks.None)
-        | (Overrides(type, nameof(Instrument.AfterTaskStep)) ? StepHooks.AfterStep : StepHooks.None);
+        return -1;
+    }
 
-    /// <summary>Gets a value indicating whether <paramref name="type"/> overrides the hook named <paramref name="hook"/>.</summary>
-    private static bool Overrides(Type type, string hook) =>
-        type.GetMethod(hook, BindingFlags.Public | BindingFlags.Instance, [typeof(TaskEventArgs).MakeByRefType()])?.DeclaringType != typeof(Instrument);
+    /// <summary>Replaces the installed list and recomputes which hooks are wanted.</summary>
+    private void SetInstalled(Installed[] installed)
+    {
+        Hooks wanted = Hooks.None;
+        foreach (Installed entry in installed)
+        {
+            wanted |= entry.Hooks;
+        }
 
-    /// <summary>The hooks called on every step.</summary>
+        _installed = installed;
+        _wanted = wanted;
+    }
+
+    /// <summary>The hooks each instrument type overrides, found by reflection once per type (the harness installs instruments in every schedule).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Hooks> s_hooksByType = new();
+
+    /// <summary>Gets the hooks <paramref name="type"/> overrides: every virtual method of <see cref="Instrument"/> is one.</summary>
+    private static Hooks Overridden(Type type)
+    {
+        Hooks hooks = Hooks.None;
+        foreach (MethodInfo hook in typeof(Instrument).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        {
+            if (!hook.IsVirtual)
+            {
+                continue;
+            }
+
+            Type[] parameters = Array.ConvertAll(hook.GetParameters(), parameter => parameter.ParameterType);
+            if (type.GetMethod(hook.Name, BindingFlags.Public | BindingFlags.Instance, parameters)?.DeclaringType != typeof(Instrument))
+            {
+                hooks |= Enum.Parse<Hooks>(hook.Name);
+            }
+        }
+
+        return hooks;
+    }
+
+    /// <summary>The hooks of <see cref="Instrument"/>, one bit each, named as the hook.</summary>
     [Flags]
-    private enum StepHooks
+    private enum Hooks
     {
         None = 0,
-        Scheduled = 1,
-        BeforeStep = 2,
-        AfterStep = 4,
+        BeforeRun = 1 << 0,
+        AfterRun = 1 << 1,
+        TaskSpawned = 1 << 2,
+        TaskScheduled = 1 << 3,
+        BeforeTaskStep = 1 << 4,
+        AfterTaskStep = 1 << 5,
+        TaskExited = 1 << 6,
+        Checkpoint = 1 << 7,
+        Note = 1 << 8,
+        CancelDelivered = 1 << 9,
+        TaskUnparked = 1 << 10,
+        BeforeIdleWait = 1 << 11,
+        ClockJumped = 1 << 12,
+        EscapeDetected = 1 << 13,
     }
 
-    public void OnBeforeRun() => Dispatch(nameof(Instrument.BeforeRun), RunArgs(), static (i, in a) => i.BeforeRun(in a));
+    /// <summary>Gets a value indicating whether some instrument overrides <paramref name="hook"/>.</summary>
+    private bool Wants(Hooks hook) => (_wanted & hook) != 0;
 
-    public void OnAfterRun() => Dispatch(nameof(Instrument.AfterRun), RunArgs(), static (i, in a) => i.AfterRun(in a));
+    public void OnBeforeRun()
+    {
+        if (Wants(Hooks.BeforeRun))
+        {
+            Dispatch(Hooks.BeforeRun, RunArgs(), static (i, in a) => i.BeforeRun(in a));
+        }
+    }
 
-    public void OnTaskSpawned(TrioTask task) => Dispatch(nameof(Instrument.TaskSpawned), TaskArgs(task), static (i, in a) => i.TaskSpawned(in a));
+    public void OnAfterRun()
+    {
+        if (Wants(Hooks.AfterRun))
+        {
+            Dispatch(Hooks.AfterRun, RunArgs(), static (i, in a) => i.AfterRun(in a));
+        }
+    }
+
+    public void OnTaskSpawned(TrioTask task)
+    {
+        if (Wants(Hooks.TaskSpawned))
+        {
+            Dispatch(Hooks.TaskSpawned, TaskArgs(task), static (i, in a) => i.TaskSpawned(in a));
+        }
+    }
 
     public void OnTaskScheduled(TrioTask task)
     {
-        if (_wantsScheduled)
+        if (Wants(Hooks.TaskScheduled))
         {
-            Dispatch(nameof(Instrument.TaskScheduled), TaskArgs(task), static (i, in a) => i.TaskScheduled(in a), onLoop: true);
+            Dispatch(Hooks.TaskScheduled, TaskArgs(task), static (i, in a) => i.TaskScheduled(in a), onLoop: true);
         }
     }
 
     public void OnBeforeTaskStep(TrioTask task)
     {
-        if (_wantsBeforeStep)
+        if (Wants(Hooks.BeforeTaskStep))
         {
-            Dispatch(nameof(Instrument.BeforeTaskStep), TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a), onLoop: true);
+            Dispatch(Hooks.BeforeTaskStep, TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a), onLoop: true);
         }
     }
 
     public void OnAfterTaskStep(TrioTask task)
     {
-        if (_wantsAfterStep)
+        if (Wants(Hooks.AfterTaskStep))
         {
-            Dispatch(nameof(Instrument.AfterTaskStep), TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a), onLoop: true);
+            Dispatch(Hooks.AfterTaskStep, TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a), onLoop: true);
         }
     }
 
-    public void OnTaskExited(TrioTask task) => Dispatch(nameof(Instrument.TaskExited), TaskArgs(task), static (i, in a) => i.TaskExited(in a));
+    public void OnTaskExited(TrioTask task)
+    {
+        if (Wants(Hooks.TaskExited))
+        {
+            Dispatch(Hooks.TaskExited, TaskArgs(task), static (i, in a) => i.TaskExited(in a));
+        }
+    }
 
     /// <remarks>Every checkpoint found its run with <see cref="Runner.GetCurrent"/>, which only answers on the loop thread.</remarks>
-    public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line) =>
-        Dispatch(nameof(Instrument.Checkpoint), new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a), onLoop: true);
+    public void OnCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line)
+    {
+        if (Wants(Hooks.Checkpoint))
+        {
+            Dispatch(Hooks.Checkpoint, new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a), onLoop: true);
+        }
+    }
 
-    public void OnNote(TrioTask task, string text, string filePath, int line) =>
-        Dispatch(nameof(Instrument.Note), new NoteEventArgs(task, text, filePath, line, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Note(in a));
+    public void OnNote(TrioTask task, string text, string filePath, int line)
+    {
+        if (Wants(Hooks.Note))
+        {
+            Dispatch(Hooks.Note, new NoteEventArgs(task, text, filePath, line, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Note(in a));
+        }
+    }
 
     public void OnCancelDelivered(TrioTask task, CancelReason reason)
     {
-        if (IsActive)
+        if (Wants(Hooks.CancelDelivered))
         {
-            Dispatch(nameof(Instrument.CancelDelivered), new CancelEventArgs(task, reason, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.CancelDelivered(in a));
+            Dispatch(Hooks.CancelDelivered, new CancelEventArgs(task, reason, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.CancelDelivered(in a));
         }
     }
 
     public void OnUnparked(TrioTask task, string primitive)
     {
-        if (IsActive)
+        if (Wants(Hooks.TaskUnparked))
         {
-            Dispatch(nameof(Instrument.TaskUnparked), new UnparkEventArgs(task, primitive, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.TaskUnparked(in a));
+            Dispatch(Hooks.TaskUnparked, new UnparkEventArgs(task, primitive, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.TaskUnparked(in a));
         }
     }
 
     public void OnBeforeIdleWait(TimeSpan timeout)
     {
-        if (IsActive)
+        if (Wants(Hooks.BeforeIdleWait))
         {
-            Dispatch(nameof(Instrument.BeforeIdleWait), new IdleWaitEventArgs(timeout, _runner.EventTime), static (i, in a) => i.BeforeIdleWait(in a));
+            Dispatch(Hooks.BeforeIdleWait, new IdleWaitEventArgs(timeout, _runner.EventTime), static (i, in a) => i.BeforeIdleWait(in a));
         }
     }
 
-    public void OnClockJumped(TimeSpan from, TimeSpan to) => Dispatch(nameof(Instrument.ClockJumped), new ClockJumpEventArgs(from, to), static (i, in a) => i.ClockJumped(in a));
+    public void OnClockJumped(TimeSpan from, TimeSpan to)
+    {
+        if (Wants(Hooks.ClockJumped))
+        {
+            Dispatch(Hooks.ClockJumped, new ClockJumpEventArgs(from, to), static (i, in a) => i.ClockJumped(in a));
+        }
+    }
 
-    public void OnEscape(EscapeInfo escape) => Dispatch(nameof(Instrument.EscapeDetected), new EscapeEventArgs(escape), static (i, in a) => i.EscapeDetected(in a));
+    public void OnEscape(EscapeInfo escape)
+    {
+        if (Wants(Hooks.EscapeDetected))
+        {
+            Dispatch(Hooks.EscapeDetected, new EscapeEventArgs(escape), static (i, in a) => i.EscapeDetected(in a));
+        }
+    }
 
     /// <summary>Calls one hook on every instrument; removes and reports any that throws.</summary>
-    /// <param name="hook">The hook's name, for the report of a throwing instrument.</param>
+    /// <param name="hook">The hook.</param>
     /// <param name="args">The hook's arguments.</param>
     /// <param name="invoke">Calls the hook.</param>
     /// <param name="onLoop">True for the hooks only the loop's own code calls (a step, a checkpoint): the thread is known.</param>
-    private void Dispatch<TArgs>(string hook, TArgs args, HookInvoker<TArgs> invoke, bool onLoop = false)
+    private void Dispatch<TArgs>(Hooks hook, TArgs args, HookInvoker<TArgs> invoke, bool onLoop = false)
         where TArgs : struct
     {
         // Only the loop thread reports: code that left the loop (a departed continuation still running on the thread
@@ -177,23 +277,27 @@ internal sealed class InstrumentSet
 
         // Once the run has failed (a strict escape, a deadlock, a time limit), what the rest of the step does may depend
         // on threads that left the loop: the trace ends at the failure, so every run of the seed reports the same one.
-        if (_runner.HasFailed && !ReferenceEquals(hook, nameof(Instrument.AfterRun)))
+        if (_runner.HasFailed && hook != Hooks.AfterRun)
         {
             return;
         }
 
-        for (int i = 0; i < _instruments.Count; i++)
+        // The list as it is now (Trio's rule): an instrument added by a hook hears from the next event on.
+        foreach (Installed entry in _installed)
         {
-            Instrument instrument = _instruments[i];
+            if ((entry.Hooks & hook) == 0)
+            {
+                continue;
+            }
+
+            Instrument instrument = entry.Instrument;
             try
             {
                 invoke(instrument, in args);
             }
             catch (Exception e)
             {
-                _instruments.RemoveAt(i);
-                i--;
-                RefreshHooks();
+                Remove(instrument);
                 (_log ?? Console.Error).WriteLine(
                     $"TrioTest: exception raised when calling {hook} on instrument {instrument}. Instrument has been disabled.{Environment.NewLine}{e}");
             }
@@ -203,6 +307,9 @@ internal sealed class InstrumentSet
     private RunEventArgs RunArgs() => new(_runner.Options.Seed, _runner.Clock, _runner.StepsRun);
 
     private TaskEventArgs TaskArgs(TrioTask task) => new(task, _runner.EventTime, _runner.StepsRun);
+
+    /// <summary>An installed instrument and the hooks its type overrides.</summary>
+    private readonly record struct Installed(Instrument Instrument, Hooks Hooks);
 
     /// <summary>Calls a hook with its arguments by reference.</summary>
     private delegate void HookInvoker<TArgs>(Instrument instrument, in TArgs args);

@@ -48,6 +48,46 @@ public sealed class InstrumentTests
         Assert.Contains("exception raised when calling TaskSpawned on instrument", log.ToString());
         Assert.Contains("Instrument has been disabled", log.ToString());
         Assert.Contains("exited", healthy.Events);
+
+        // The instrument after the throwing one still heard the event the throw happened in.
+        Assert.Equal("spawned", healthy.Events[0]);
+    }
+
+    [Fact]
+    public void AHookOverriddenByABaseClass_IsDispatched_AndOnlyTheHooksSomeoneOverridesAre()
+    {
+        var inherited = new InheritsCheckpointHook();
+        var runOnly = new RunOnly();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(inherited);
+        options.Instruments.Add(runOnly);
+
+        Trio.Run(async () =>
+        {
+            await Trio.CheckpointAsync("first");
+            await Trio.CheckpointAsync("second");
+        }, options);
+
+        Assert.Equal(["first", "second"], inherited.Labels);
+        Assert.Equal(["before run", "after run"], runOnly.Events);
+    }
+
+    [Fact]
+    public void AnInstrumentAddedByAHook_HearsFromTheNextEventOn()
+    {
+        var late = new Recorder("main");
+        var adding = new AddsOnFirstCheckpoint(late);
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(adding);
+
+        Trio.Run(async () =>
+        {
+            await Trio.CheckpointAsync();
+            await Trio.CheckpointAsync();
+        }, options);
+
+        // Added during the first checkpoint's dispatch: not called for it, called for everything after.
+        Assert.Equal(["scheduled", "after", "before", "checkpoint", "scheduled", "after", "before", "exited", "after"], late.Events);
     }
 
     [Fact]
@@ -113,6 +153,31 @@ public sealed class InstrumentTests
                 Events.Add(kind);
             }
         }
+    }
+
+    private class CheckpointLabels : Instrument
+    {
+        public List<string?> Labels { get; } = [];
+
+        public override void Checkpoint(in CheckpointEventArgs args) => Labels.Add(args.Location.Label);
+    }
+
+    private sealed class InheritsCheckpointHook : CheckpointLabels
+    {
+    }
+
+    private sealed class RunOnly : Instrument
+    {
+        public List<string> Events { get; } = [];
+
+        public override void BeforeRun(in RunEventArgs args) => Events.Add("before run");
+
+        public override void AfterRun(in RunEventArgs args) => Events.Add("after run");
+    }
+
+    private sealed class AddsOnFirstCheckpoint(Instrument toAdd) : Instrument
+    {
+        public override void Checkpoint(in CheckpointEventArgs args) => Trio.AddInstrument(toAdd);
     }
 
     private sealed class Throwing : Instrument
