@@ -84,6 +84,19 @@ public class ExplorationBenchmarks
         }
     }
 
+    /// <summary>The bare runs with the body inside one more nursery, cancelled when the body returns, as the harness's background nursery is: that part's cost alone, for a profile.</summary>
+    internal void BareRunsInOneMoreNursery()
+    {
+        for (ulong seed = 1; seed <= Schedules; seed++)
+        {
+            Trio.Run(() => Nursery.RunAsync(async background =>
+            {
+                await _body();
+                background.CancelScope.Cancel("the body returned");
+            }), new RunOptions { Clock = VirtualClock.CreateAutojumping(), Seed = seed, Strategy = new RandomStrategy() });
+        }
+    }
+
     [Benchmark(Description = "1,000 harness schedules, trace on")]
     public TrioTestResult HarnessSchedules() => TrioTestRunner.Run(_body, _options);
 
