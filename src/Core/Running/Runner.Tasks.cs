@@ -61,9 +61,6 @@ internal sealed partial class Runner : ITaskOwner
     /// <summary>What main threw, rethrown by <see cref="Run"/>.</summary>
     private ExceptionDispatchInfo? _mainError;
 
-    /// <summary>Gets how many tasks the run has started, main included.</summary>
-    internal long TasksSpawned => _nextTaskId;
-
     /// <summary>Gets how many tasks are alive.</summary>
     internal int LivingTaskCount => _livingCount;
 

@@ -122,13 +122,10 @@ internal sealed partial class Exploration
     private TimeoutException CreateTimeout(string reason) =>
         new($"TrioTest stopped the test: {reason}, after {_schedulesRun} schedule(s). Raise Timeout if the test needs longer, or lower Iterations; a test that hangs in virtual time fails at VirtualTimeLimit instead.");
 
-    /// <summary>
-    /// Hands the schedule's run to the blocked-loop watch while it runs, and reads its task and step counts for the report
-    /// at the end (only the run's start and end: a per-event hook would cost every step of every schedule).
-    /// </summary>
+    /// <summary>Hands the schedule's run to the blocked-loop watch while it runs, and counts its tasks and steps for the report.</summary>
     private sealed class ScheduleInstrument(Exploration exploration) : Instrument
     {
-        /// <summary>Gets the number of tasks started, main included.</summary>
+        /// <summary>Gets the number of tasks started.</summary>
         public int Tasks { get; private set; }
 
         /// <summary>Gets the number of steps run.</summary>
@@ -138,10 +135,12 @@ internal sealed partial class Exploration
         public override void BeforeRun(in RunEventArgs args) => exploration._currentRunner = Runner.CurrentOrNull;
 
         /// <inheritdoc/>
+        public override void TaskSpawned(in TaskEventArgs args) => Tasks++;
+
+        /// <inheritdoc/>
         public override void AfterRun(in RunEventArgs args)
         {
             Steps = args.Steps;
-            Tasks = (int)Math.Min(int.MaxValue, exploration._currentRunner?.TasksSpawned ?? 0);
             exploration._currentRunner = null;
         }
     }
