@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace TrioTest;
 
@@ -23,16 +22,10 @@ internal sealed class InstrumentSet
     {
         _runner = runner;
         _log = log;
-        var installed = new List<Installed>();
         foreach (Instrument instrument in instruments)
         {
-            if (IndexOf(CollectionsMarshal.AsSpan(installed), instrument) < 0)
-            {
-                installed.Add(new Installed(instrument, s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type))));
-            }
+            Add(instrument);
         }
-
-        SetInstalled([.. installed]);
     }
 
     /// <summary>The hooks some installed instrument overrides: a hook no instrument overrides is not dispatched at all.</summary>
@@ -47,10 +40,7 @@ internal sealed class InstrumentSet
         ArgumentNullException.ThrowIfNull(instrument);
         if (IndexOf(_installed, instrument) < 0)
         {
-            Installed[] installed = _installed;
-            Array.Resize(ref installed, installed.Length + 1);
-            installed[^1] = new Installed(instrument, s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type)));
-            SetInstalled(installed);
+            SetInstalled([.. _installed, new Installed(instrument, s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type)))]);
         }
     }
 
@@ -65,14 +55,12 @@ internal sealed class InstrumentSet
         }
 
         // A new array, never an edit: a dispatch under way goes on over the list it started with.
-        var installed = new List<Installed>(_installed);
-        installed.RemoveAt(index);
-        SetInstalled([.. installed]);
+        SetInstalled([.. _installed.AsSpan(0, index), .. _installed.AsSpan(index + 1)]);
         return true;
     }
 
     /// <summary>Gets the index of <paramref name="instrument"/> in <paramref name="installed"/>, or -1.</summary>
-    private static int IndexOf(ReadOnlySpan<Installed> installed, Instrument instrument)
+    private static int IndexOf(Installed[] installed, Instrument instrument)
     {
         for (int i = 0; i < installed.Length; i++)
         {

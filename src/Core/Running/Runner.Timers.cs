@@ -65,34 +65,26 @@ internal sealed partial class Runner
     /// </summary>
     private void PruneStaleTimers()
     {
-        int live = 0;
-        foreach ((TimerEntry entry, TimerKey _) in _timers.UnorderedItems)
+        int count = _timers.Count;
+        (TimerEntry, TimerKey)[] live = ArrayPool<(TimerEntry, TimerKey)>.Shared.Rent(count);
+        int kept = 0;
+        foreach ((TimerEntry entry, TimerKey key) in _timers.UnorderedItems)
         {
             if (entry.Target.TimerGeneration == entry.Generation)
             {
-                live++;
+                live[kept++] = (entry, key);
             }
         }
 
-        // Ten thousand sleepers are all live: counting first spares them a copy of the heap (a large-object array) per doubling.
-        if (live < _timers.Count)
+        // Ten thousand sleepers are all live: the heap stays as it is, rather than being rebuilt at every doubling.
+        if (kept < count)
         {
-            (TimerEntry, TimerKey)[] kept = ArrayPool<(TimerEntry, TimerKey)>.Shared.Rent(live);
-            int next = 0;
-            foreach ((TimerEntry entry, TimerKey key) in _timers.UnorderedItems)
-            {
-                if (entry.Target.TimerGeneration == entry.Generation)
-                {
-                    kept[next++] = (entry, key);
-                }
-            }
-
             _timers.Clear();
-            _timers.EnqueueRange(new ArraySegment<(TimerEntry, TimerKey)>(kept, 0, live));
-            ArrayPool<(TimerEntry, TimerKey)>.Shared.Return(kept, clearArray: true);
+            _timers.EnqueueRange(new ArraySegment<(TimerEntry, TimerKey)>(live, 0, kept));
         }
 
-        _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * live);
+        ArrayPool<(TimerEntry, TimerKey)>.Shared.Return(live, clearArray: true);
+        _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * kept);
     }
 
     /// <summary>Gets the next live deadline, dropping stale entries from the top of the heap.</summary>
