@@ -30,8 +30,8 @@ public sealed partial class Nursery : ITaskOwner
     /// <summary>The run.</summary>
     private readonly Runner _runner;
 
-    /// <summary>Failures in the order they happened.</summary>
-    private readonly List<Exception> _errors = [];
+    /// <summary>Failures in the order they happened; created by the first.</summary>
+    private List<Exception>? _errors;
 
     /// <summary>Where the nursery was opened, for reports.</summary>
     private readonly string _openedAt;
@@ -192,7 +192,7 @@ public sealed partial class Nursery : ITaskOwner
     /// <summary>Records a failure and cancels the nursery (Trio's <c>_add_exc</c>).</summary>
     private void AddError(Exception error, TrioTask source)
     {
-        _errors.Add(error);
+        (_errors ??= []).Add(error);
         CancelScope.CancelCore(new CancelReason(CancelSource.Nursery, $"child task raised exception {error.GetType().Name}", source.Path));
     }
 
@@ -210,13 +210,22 @@ public sealed partial class Nursery : ITaskOwner
         return new ValueTask(waiter, waiter.Version);
     }
 
-    /// <summary>Wakes the body if it waits and nothing is left.</summary>
+    /// <summary>Wakes the body if it waits and nothing is left; closes the run's nursery once main and its children are done.</summary>
     private void WakeBodyIfDone()
     {
-        if (_childCount == 0 && _pendingStarts == 0 && _exitWaiter is { } waiter)
+        if (_childCount != 0 || _pendingStarts != 0)
+        {
+            return;
+        }
+
+        if (_exitWaiter is { } waiter)
         {
             _exitWaiter = null;
             waiter.Wake();
+        }
+        else if (_mainEnded)
+        {
+            CloseForRun();
         }
     }
 
@@ -228,7 +237,7 @@ public sealed partial class Nursery : ITaskOwner
     /// </summary>
     private Exception? CollectFailure()
     {
-        if (_errors.Count == 0)
+        if (_errors is null)
         {
             return null;
         }

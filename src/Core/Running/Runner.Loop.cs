@@ -89,7 +89,20 @@ internal sealed partial class Runner
     /// <summary>Runs <paramref name="main"/> as the <c>main</c> task and drives the loop until it is done.</summary>
     /// <param name="main">The main function.</param>
     /// <exception cref="InvalidOperationException">A run is already active on this thread.</exception>
-    internal void Run(Func<Task> main)
+    internal void Run(Func<Task> main) => RunMain(main, mainReturnedReason: null);
+
+    /// <summary>
+    /// Runs <paramref name="main"/> as the <c>main</c> task inside the run's own nursery (Trio's system nursery), which
+    /// it receives for background tasks, and drives the loop until <c>main</c> and those tasks are done. When
+    /// <c>main</c> returns, the nursery's scope is cancelled with <paramref name="mainReturnedReason"/>.
+    /// </summary>
+    /// <param name="main">The main function.</param>
+    /// <param name="mainReturnedReason">What the background's cancellation says.</param>
+    /// <exception cref="InvalidOperationException">A run is already active on this thread.</exception>
+    internal void Run(Func<Nursery, Task> main, string mainReturnedReason) => RunMain(main, mainReturnedReason);
+
+    /// <summary>Runs main (a <see cref="Func{Task}"/>, or a <see cref="Func{Nursery, Task}"/> with the run's nursery) and drives the loop.</summary>
+    private void RunMain(Delegate main, string? mainReturnedReason)
     {
         if (s_current is { _running: true })
         {
@@ -109,7 +122,18 @@ internal sealed partial class Runner
             StartWatchingDepartures();
             _strategy.OnRunStarting(_random);
             _rootScope = CancelScope.CreateRoot(this);
-            _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, this, main);
+            if (mainReturnedReason is null)
+            {
+                _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, this, main);
+            }
+            else
+            {
+                var scope = new CancelScope();
+                scope.Enter(this, _rootScope);
+                _mainTask = SpawnTask(_options.MainTaskName, nursery: null, scope, this, main);
+                _runNursery = Nursery.OpenForRun(this, _mainTask, scope, mainReturnedReason);
+            }
+
             Loop();
         }
         finally

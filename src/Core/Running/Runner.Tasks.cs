@@ -55,10 +55,13 @@ internal sealed partial class Runner : ITaskOwner
     /// <summary>The main task.</summary>
     private TrioTask? _mainTask;
 
+    /// <summary>The run's own nursery, when main was given one: main's end goes to it, and its close ends the run.</summary>
+    private Nursery? _runNursery;
+
     /// <summary>True once main has returned or thrown.</summary>
     private bool _mainDone;
 
-    /// <summary>What main threw, rethrown by <see cref="Run"/>.</summary>
+    /// <summary>What main threw, rethrown by <see cref="Run(Func{Task})"/>.</summary>
     private ExceptionDispatchInfo? _mainError;
 
     /// <summary>Gets how many tasks are alive.</summary>
@@ -181,15 +184,37 @@ internal sealed partial class Runner : ITaskOwner
     }
 
     /// <inheritdoc/>
-    /// <remarks>The run owns <c>main</c>: <see cref="TrioTask.Function"/> is the function given to <c>Trio.Run</c>.</remarks>
+    /// <remarks>
+    /// The run owns <c>main</c>: <see cref="TrioTask.Function"/> is the function given to <c>Trio.Run</c>, or one that
+    /// takes the run's nursery.
+    /// </remarks>
     ValueTask ITaskOwner.StartFunction(TrioTask task) =>
-        new(((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Trio.Run"));
+        new((task.Function is Func<Nursery, Task> withNursery ? withNursery(_runNursery!) : ((Func<Task>)task.Function!)())
+            ?? throw ThrowHelper.NullTaskFromBody("Trio.Run"));
 
     /// <inheritdoc/>
-    /// <remarks>Main's end is the run's end: its error is what <c>Trio.Run</c> throws, unless the loop failed first.</remarks>
+    /// <remarks>
+    /// Main's end is the run's end (its error is what <c>Trio.Run</c> throws, unless the loop failed first), or, with
+    /// the run's nursery, the start of that nursery's close.
+    /// </remarks>
     void ITaskOwner.FunctionEnded(TrioTask task, Exception? error)
     {
         TaskExited(task);
+        if (_runNursery is { } nursery)
+        {
+            nursery.MainEnded(error);
+            return;
+        }
+
+        MainDone(error);
+    }
+
+    /// <summary>Hears that the run's nursery closed, main and its background tasks all done, with what it throws.</summary>
+    internal void RunNurseryClosed(Exception? failure) => MainDone(failure);
+
+    /// <summary>Ends the run with main's error, or checks that no task outlives main.</summary>
+    private void MainDone(Exception? error)
+    {
         if (error is not null)
         {
             _mainError = ExceptionDispatchInfo.Capture(error);

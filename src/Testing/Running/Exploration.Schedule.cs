@@ -1,6 +1,6 @@
 namespace TrioTest.Testing;
 
-/// <summary>One schedule: a fresh virtual clock, the seed and strategy, the trace recorder, the background nursery.</summary>
+/// <summary>One schedule: a fresh virtual clock, the seed and strategy, the trace recorder, the background nursery (the run's own).</summary>
 internal sealed partial class Exploration
 {
     /// <summary>
@@ -53,7 +53,7 @@ internal sealed partial class Exploration
         Exception? failure = null;
         try
         {
-            Trio.Run(() => RunBodyAsync(context), run);
+            new Runner(run).Run(background => StartBody(context, background), "the test body returned");
         }
         catch (Exception e)
         {
@@ -92,10 +92,11 @@ internal sealed partial class Exploration
     }
 
     /// <summary>
-    /// The main task of a schedule: the body inside the background nursery, whose scope is also the one the watchdog
-    /// cancels (a scope catches its own cancellation, so a stopped schedule ends quietly and the harness reports why).
+    /// The main task of a schedule: the body, with the run's own nursery as the background nursery. Its scope is also the
+    /// one the watchdog cancels (a scope catches its own cancellation, so a stopped schedule ends quietly and the harness
+    /// reports why), and the run cancels it when the body returns.
     /// </summary>
-    private Task RunBodyAsync(TrioTestContext context) => Nursery.RunAsync(async background =>
+    private Task StartBody(TrioTestContext context, Nursery background)
     {
         _currentScope = background.CancelScope;
         if (_stopReason is { } reason)
@@ -105,18 +106,9 @@ internal sealed partial class Exploration
         }
 
         context.Enter(background);
-        try
-        {
-            await (_body(context) ?? throw new InvalidOperationException(
-                "The test body returned a null Task: return the Task of the async work (an async method, or Task.CompletedTask)."));
-        }
-        finally
-        {
-            background.CancelScope.Cancel("the test body returned");
-        }
-
-        // The harness's own nursery: no source location, rather than a line of TrioTest's in every trace.
-    }, filePath: string.Empty, line: 0);
+        return _body(context) ?? throw new InvalidOperationException(
+            "The test body returned a null Task: return the Task of the async work (an async method, or Task.CompletedTask).");
+    }
 
     /// <summary>The failure of a schedule stopped by the watchdog.</summary>
     private TimeoutException CreateTimeout(string reason) =>

@@ -61,7 +61,11 @@ public sealed class TrioTestContext
     /// <summary>Gets how many schedules this test's run plans.</summary>
     public int Schedules { get; }
 
-    /// <summary>Gets a nursery that lives as long as the test body: tasks started in it are cancelled when the body returns, and their failures fail the test.</summary>
+    /// <summary>
+    /// Gets a nursery that lives as long as the test body: tasks started in it are cancelled when the body returns, and
+    /// their failures fail the test. It is the run's own nursery (Trio's system nursery): its parent task is the body's,
+    /// <c>main</c>, so its tasks are named <c>main/...</c>, and the schedule ends when they have all exited.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The body has not started yet.</exception>
     public Nursery Background => _background ?? throw new InvalidOperationException("The background nursery opens when the test body starts.");
 
