@@ -64,8 +64,17 @@ internal sealed partial class Runner : ITaskOwner
     /// <summary>What main threw, rethrown by <see cref="Run(Func{Task})"/>.</summary>
     private ExceptionDispatchInfo? _mainError;
 
+    /// <summary>How many tasks were spawned before the run failed.</summary>
+    private int _tasksSpawnedBeforeFailure;
+
     /// <summary>Gets how many tasks are alive.</summary>
     internal int LivingTaskCount => _livingCount;
+
+    /// <summary>
+    /// Gets how many tasks the run spawned, main included, before it failed: the count an instrument hears of, and so the
+    /// one a report may give (what the rest of a failing step does may depend on threads that left the loop).
+    /// </summary>
+    internal int TasksSpawnedBeforeFailure => _tasksSpawnedBeforeFailure;
 
     /// <summary>Creates a task and queues its first step, in which <paramref name="owner"/> calls its function.</summary>
     /// <param name="name">The task's name.</param>
@@ -83,6 +92,11 @@ internal sealed partial class Runner : ITaskOwner
             StartContext = ExecutionContext.Capture(),
         };
         AddLiving(task);
+        if (_fatal is null)
+        {
+            _tasksSpawnedBeforeFailure++;
+        }
+
         if (Instruments.IsActive)
         {
             Instruments.OnTaskSpawned(task);

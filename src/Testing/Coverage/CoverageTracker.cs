@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TrioTest.Testing;
 
 /// <summary>Measures an exploration's coverage schedule by schedule, from each schedule's recorder; see <see cref="ExplorationCoverage"/>.</summary>
@@ -7,13 +9,13 @@ internal sealed class CoverageTracker
     private readonly HashSet<ulong> _traces = [];
 
     /// <summary>The conflict orderings seen: the trace's own strings, so measuring one allocates nothing; formatted and sorted only for output.</summary>
-    private readonly HashSet<(string Label, string First, string Second)> _orderings = [];
+    private readonly HashSet<Ordering> _orderings = [];
 
     /// <summary>Every measured schedule's fingerprint, in order.</summary>
     private readonly List<ulong> _fingerprints = [];
 
     /// <summary>For each label, the task of the last event at it in the schedule being measured.</summary>
-    private readonly Dictionary<string, string> _lastTaskAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TraceRecord.TaskNames> _lastTaskAt = new(StringComparer.Ordinal);
 
     /// <summary>Gets how many schedules in a row, at the end, added nothing.</summary>
     public int SinceNew { get; private set; }
@@ -35,13 +37,13 @@ internal sealed class CoverageTracker
                 continue;
             }
 
-            string task = e.Task.Path;
-            if (_lastTaskAt.TryGetValue(e.Label, out string? previous) && previous != task)
+            ref TraceRecord.TaskNames? previous = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastTaskAt, e.Label, out _);
+            if (previous is not null && !ReferenceEquals(previous, e.Task) && previous.Path != e.Task.Path)
             {
-                added |= _orderings.Add((e.Label, previous, task));
+                added |= _orderings.Add(new Ordering(e.Label, recorder.LabelHash(e.Label), previous, e.Task));
             }
 
-            _lastTaskAt[e.Label] = task;
+            previous = e.Task;
         }
 
         SinceNew = added ? 0 : SinceNew + 1;
@@ -51,7 +53,7 @@ internal sealed class CoverageTracker
     /// <summary>Gets the coverage measured so far.</summary>
     public ExplorationCoverage ToCoverage(bool stoppedEarly)
     {
-        string[] orderings = [.. _orderings.Select(static o => $"\"{o.Label}\": {o.First} -> {o.Second}")];
+        string[] orderings = [.. _orderings.Select(static o => $"\"{o.Label}\": {o.First.Path} -> {o.Second.Path}")];
         Array.Sort(orderings, StringComparer.Ordinal);
         return new ExplorationCoverage(_fingerprints.Count, _traces.Count, orderings, SinceNew, stoppedEarly, _fingerprints.ToArray(), notMeasuredReason: null);
     }
@@ -59,4 +61,33 @@ internal sealed class CoverageTracker
     /// <summary>The coverage of an exploration that recorded no trace.</summary>
     public static ExplorationCoverage NotMeasured(int schedules) => new(
         schedules, 0, [], 0, stoppedEarly: false, [], "RecordTrace is off, and coverage is measured from each schedule's trace: turn RecordTrace on to measure it");
+
+    /// <summary>
+    /// A conflict ordering: equal when the label and both task paths are, hashed from the hashes the recorder computed
+    /// once per label and per task, so a schedule that only sees orderings already seen hashes no text.
+    /// </summary>
+    private readonly struct Ordering(string label, ulong labelHash, TraceRecord.TaskNames first, TraceRecord.TaskNames second) : IEquatable<Ordering>
+    {
+        /// <summary>The hash of the triple.</summary>
+        private readonly ulong _hash = StableHash.Add(StableHash.Add(StableHash.Add(StableHash.Empty, labelHash), first.PathHash), second.PathHash);
+
+        /// <summary>Gets the label.</summary>
+        public string Label { get; } = label;
+
+        /// <summary>Gets the task at the label first.</summary>
+        public TraceRecord.TaskNames First { get; } = first;
+
+        /// <summary>Gets the task at the label next.</summary>
+        public TraceRecord.TaskNames Second { get; } = second;
+
+        /// <inheritdoc/>
+        public bool Equals(Ordering other) =>
+            _hash == other._hash && Label == other.Label && First.Path == other.First.Path && Second.Path == other.Second.Path;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is Ordering other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => (int)_hash ^ (int)(_hash >> 32);
+    }
 }

@@ -24,7 +24,6 @@ internal sealed partial class Exploration
         _currentSource = source;
         TraceRecorder? recorder = _options.RecordTrace ? _recorder : null;
         recorder?.Clear();
-        var counter = new ScheduleInstrument(this);
         var clock = new VirtualClock(_options.AutojumpThreshold);
         var run = new RunOptions
         {
@@ -38,7 +37,6 @@ internal sealed partial class Exploration
             Log = _options.Log,
             Name = _options.TestName is { } test ? $"test {test} (seed {seed})" : null,
         };
-        run.Instruments.Add(counter);
         if (recorder is not null)
         {
             run.Instruments.Add(recorder);
@@ -51,9 +49,13 @@ internal sealed partial class Exploration
 
         var context = new TrioTestContext(_options, seed, source, number, planned, recorder) { Exploration = this };
         Exception? failure = null;
+
+        // The blocked-loop watch reads the run's heartbeat while it runs.
+        var runner = new Runner(run);
+        _currentRunner = runner;
         try
         {
-            new Runner(run).Run(background => StartBody(context, background), "the test body returned");
+            runner.Run(background => StartBody(context, background), "the test body returned");
         }
         catch (Exception e)
         {
@@ -61,6 +63,7 @@ internal sealed partial class Exploration
         }
         finally
         {
+            _currentRunner = null;
             _currentScope = null;
         }
 
@@ -88,7 +91,7 @@ internal sealed partial class Exploration
 
         // Only the failing schedule's trace, the last one's, or a replayed seed's (to compare with its recorded trace) is kept: copying every schedule's would dominate a long exploration.
         CheckpointTrace trace = recorder is not null && (failure is not null || number == planned || source != SeedSource.Entropy) ? recorder.GetTrace() : CheckpointTrace.Empty;
-        return new ScheduleOutcome(seed, source, number, failure, trace, counter.Steps, clock.Now, counter.Tasks) { Directed = (strategy as DirectedStrategy)?.Schedule };
+        return new ScheduleOutcome(seed, source, number, failure, trace, runner.StepsRun, clock.Now, runner.TasksSpawnedBeforeFailure) { Directed = (strategy as DirectedStrategy)?.Schedule };
     }
 
     /// <summary>
@@ -113,27 +116,4 @@ internal sealed partial class Exploration
     /// <summary>The failure of a schedule stopped by the watchdog.</summary>
     private TimeoutException CreateTimeout(string reason) =>
         new($"TrioTest stopped the test: {reason}, after {_schedulesRun} schedule(s). Raise Timeout if the test needs longer, or lower Iterations; a test that hangs in virtual time fails at VirtualTimeLimit instead.");
-
-    /// <summary>Hands the schedule's run to the blocked-loop watch while it runs, and counts its tasks and steps for the report.</summary>
-    private sealed class ScheduleInstrument(Exploration exploration) : Instrument
-    {
-        /// <summary>Gets the number of tasks started.</summary>
-        public int Tasks { get; private set; }
-
-        /// <summary>Gets the number of steps run.</summary>
-        public long Steps { get; private set; }
-
-        /// <inheritdoc/>
-        public override void BeforeRun(in RunEventArgs args) => exploration._currentRunner = Runner.CurrentOrNull;
-
-        /// <inheritdoc/>
-        public override void TaskSpawned(in TaskEventArgs args) => Tasks++;
-
-        /// <inheritdoc/>
-        public override void AfterRun(in RunEventArgs args)
-        {
-            Steps = args.Steps;
-            exploration._currentRunner = null;
-        }
-    }
 }

@@ -15,7 +15,7 @@ internal sealed partial class Exploration
     /// <summary>How often the watch looks.</summary>
     private TimeSpan _stallCheckInterval;
 
-    /// <summary>The run of the schedule in progress, set on its loop thread as it starts; read by the watch.</summary>
+    /// <summary>The run of the schedule in progress, set on its loop thread around the run; read by the watch.</summary>
     private volatile Runner? _currentRunner;
 
     /// <summary>Serializes the watch's looks: a starved pool can run several timer callbacks at once.</summary>

@@ -63,6 +63,31 @@ public sealed class TraceRecorder : Instrument
     /// <summary>The names of each live task, by <see cref="TrioTask.Id"/>; an entry is dropped when its task exits.</summary>
     private TraceRecord.TaskNames?[] _tasks = new TraceRecord.TaskNames?[16];
 
+    /// <summary>
+    /// The live task each entry of <see cref="_tasks"/> was found for in this run, by <see cref="TrioTask.Id"/>: an event
+    /// of that task finds its names with one comparison. Cleared when the task exits, so no task outlives its run here.
+    /// </summary>
+    private TrioTask?[] _namedTasks = new TrioTask?[16];
+
+    /// <summary>
+    /// The names of the first tasks of a run are kept for the next run (an exploration's schedules spawn the same tasks in the
+    /// same order), and reused when the next task with that id has the same path: no names and no path hash per task per
+    /// schedule. Past this id, names go when their task exits, so a run of a million tasks keeps only the live ones'.
+    /// </summary>
+    private const int KeptNames = 1024;
+
+    /// <summary>The fingerprint of the events recorded so far, before its final mix; see <see cref="Fingerprint"/>.</summary>
+    private ulong _fingerprint = StableHash.Empty;
+
+    /// <summary>The last labels hashed, by identity; see <see cref="LabelHash"/>.</summary>
+    private readonly (string? Label, ulong Hash)[] _recentLabels = new (string?, ulong)[RecentLabels];
+
+    /// <summary>The size of <see cref="_recentLabels"/>, a power of two.</summary>
+    private const int RecentLabels = 64;
+
+    /// <summary>The hash of a missing label, which differs from the empty label's.</summary>
+    private static readonly ulong s_nullLabelHash = StableHash.Add(StableHash.Empty, (string?)null);
+
     /// <summary>The names of the clock's events.</summary>
     private static readonly TraceRecord.TaskNames s_clock = new("(clock)", "(clock)");
 
@@ -108,33 +133,36 @@ public sealed class TraceRecorder : Instrument
     internal ref readonly TraceRecord RecordAt(int index) => ref _ring[(_start + index) % _ring.Length];
 
     /// <summary>
-    /// Gets a 64-bit fingerprint of the whole run's trace: a stable 64-bit hash (xxHash64's round) of the fields of the canonical text of the events in
-    /// the window, folded with the count and SHA-256 of those that left it. Equal canonical traces give equal fingerprints;
-    /// it costs no text formatting, so the harness can afford it for every schedule of an exploration.
+    /// Gets a 64-bit fingerprint of the whole run's trace: a stable hash (xxHash64's round) of the fields of the canonical
+    /// text of every event recorded, the dropped ones included, folded in as each event is recorded. Equal canonical
+    /// traces give equal fingerprints; it costs no text formatting and no pass over the window, so the harness can afford
+    /// it for every schedule of an exploration.
     /// </summary>
-    internal ulong Fingerprint()
+    internal ulong Fingerprint() => StableHash.Finish(_fingerprint);
+
+    /// <summary>Gets the stable hash of a label, from a cache by the label's identity: most labels are the compiler's literals, the same object at every event.</summary>
+    internal ulong LabelHash(string? label)
     {
-        ulong hash = StableHash.Add(StableHash.Empty, (ulong)_dropped);
-        if (_droppedHash is not null)
+        if (label is null)
         {
-            byte[] dropped = _droppedHash.GetCurrentHash();
-            for (int i = 0; i < dropped.Length; i += sizeof(ulong))
-            {
-                hash = StableHash.Add(hash, BitConverter.ToUInt64(dropped, i));
-            }
+            return s_nullLabelHash;
         }
 
-        for (int i = 0; i < _count; i++)
+        ref (string? Label, ulong Hash) recent = ref _recentLabels[RuntimeHelpers.GetHashCode(label) & (RecentLabels - 1)];
+        if (!ReferenceEquals(recent.Label, label))
         {
-            ref readonly TraceRecord e = ref _ring[(_start + i) % _ring.Length];
-            hash = StableHash.Add(hash, (ulong)e.Step);
-            hash = StableHash.Add(hash, (ulong)e.Time.Ticks ^ ((ulong)e.Kind << 56));
-            hash = StableHash.Add(hash, e.Task.PathHash);
-            hash = StableHash.Add(hash, e.Label);
-            hash = StableHash.Add(hash, e.Site.CanonicalHash);
+            recent = (label, StableHash.Add(StableHash.Empty, label));
         }
 
-        return StableHash.Finish(hash);
+        return recent.Hash;
+    }
+
+    /// <summary>Folds one event into the fingerprint: three rounds, the interned names' and site's hashes computed once each.</summary>
+    private ulong Fold(ulong hash, in TraceRecord e)
+    {
+        hash = StableHash.Add(hash, (ulong)e.Step ^ ((ulong)e.Kind << 56));
+        hash = StableHash.Add(hash, (ulong)e.Time.Ticks);
+        return StableHash.Add(hash, e.Task.PathHash ^ ulong.RotateLeft(LabelHash(e.Label), 21) ^ ulong.RotateLeft(e.Site.CanonicalHash, 42));
     }
 
     /// <summary>Forgets every event, so the recorder can serve another run.</summary>
@@ -142,14 +170,23 @@ public sealed class TraceRecorder : Instrument
     {
         // Only the used part holds references; a wrapped window uses all of it.
         Array.Clear(_ring, 0, _start == 0 ? _count : _ring.Length);
-        Array.Clear(_tasks);
+        Array.Clear(_namedTasks);
+        if (_tasks.Length > KeptNames)
+        {
+            Array.Clear(_tasks, KeptNames, _tasks.Length - KeptNames);
+        }
 
         _start = 0;
         _count = 0;
         _dropped = 0;
+        _fingerprint = StableHash.Empty;
         _droppedHash?.Dispose();
         _droppedHash = null;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>The run's tasks are not kept past it, even those a failed run left alive.</remarks>
+    public override void AfterRun(in RunEventArgs args) => Array.Clear(_namedTasks);
 
     /// <inheritdoc/>
     public override void TaskSpawned(in TaskEventArgs args) =>
@@ -165,9 +202,14 @@ public sealed class TraceRecorder : Instrument
         Add(args.Step, args.Time, args.Task, TraceEventKind.Exit, null);
 
         // An exited task records nothing more: its entry goes, so a run of a million tasks keeps only the live ones' names.
-        if ((ulong)args.Task.Id < (ulong)_tasks.Length)
+        long id = args.Task.Id;
+        if ((ulong)id < (ulong)_namedTasks.Length)
         {
-            _tasks[args.Task.Id] = null;
+            _namedTasks[id] = null;
+            if (id >= KeptNames)
+            {
+                _tasks[id] = null;
+            }
         }
     }
 
@@ -231,24 +273,28 @@ public sealed class TraceRecorder : Instrument
     private TraceRecord.TaskNames Names(TrioTask task)
     {
         long id = task.Id;
-        if ((ulong)id < (ulong)_tasks.Length && _tasks[id] is { } names && ReferenceEquals(names.Path, task.Path))
-        {
-            return names;
-        }
-
-        return AddNames(task);
+        return (ulong)id < (ulong)_namedTasks.Length && ReferenceEquals(_namedTasks[id], task) ? _tasks[id]! : AddNames(task);
     }
 
-    /// <summary>Interns the names of a task seen for the first time (or of a former run whose recorder was not cleared).</summary>
+    /// <summary>Interns the names of a task seen for the first time in this run: the names a former run had at its id when they match, or new ones.</summary>
     private TraceRecord.TaskNames AddNames(TrioTask task)
     {
-        var names = new TraceRecord.TaskNames(task.Path, task.Name);
-        if (task.Id >= _tasks.Length)
+        long id = task.Id;
+        if (id >= _tasks.Length)
         {
-            Array.Resize(ref _tasks, (int)Math.Min(Array.MaxLength, Math.Max(task.Id + 1, 2L * _tasks.Length)));
+            int length = (int)Math.Min(Array.MaxLength, Math.Max(id + 1, 2L * _tasks.Length));
+            Array.Resize(ref _tasks, length);
+            Array.Resize(ref _namedTasks, length);
         }
 
-        _tasks[task.Id] = names;
+        TraceRecord.TaskNames? names = _tasks[id];
+        if (names is null || names.Path != task.Path || names.Name != task.Name)
+        {
+            names = new TraceRecord.TaskNames(task.Path, task.Name);
+            _tasks[id] = names;
+        }
+
+        _namedTasks[id] = task;
         return names;
     }
 
@@ -271,6 +317,7 @@ public sealed class TraceRecorder : Instrument
     /// <summary>Appends an event: into free room, into a doubled array, or over the oldest event once the window is full.</summary>
     private void Append(in TraceRecord e)
     {
+        _fingerprint = Fold(_fingerprint, e);
         if (_count < _ring.Length)
         {
             // Not wrapping yet: _start is 0 until the window fills.

@@ -52,6 +52,43 @@ public class ExplorationCoverageTests
     }
 
     [Fact]
+    public void Coverage_SmallTraceWindow_StillTellsApartTracesThatDifferOnlyInDroppedEvents()
+    {
+        var texts = new CanonicalTexts(window: 3);
+        TrioTestOptions options = Options(iterations: 200);
+        options.TraceWindow = 3;
+        options.Instruments.Add(texts.Recorder);
+        options.Instruments.Add(texts);
+
+        TrioTestResult result = TrioTestRunner.Run(ThreeTasksAsync, options);
+
+        // The last three events of every schedule are the same exits; only the dropped events tell the schedules apart.
+        texts.Windows.Distinct().Should().HaveCountLessThan(texts.All.Distinct().Count());
+        result.Coverage.DistinctTraces.Should().Be(texts.All.Distinct().Count());
+    }
+
+    [Fact]
+    public void Coverage_TaskNamesThatChangeFromScheduleToSchedule_AreEachSchedulesOwn()
+    {
+        TrioTestResult result = TrioTestRunner.Run(
+            () => Nursery.RunAsync(nursery =>
+            {
+                // The second task's name depends on the schedule: the same task id has another path in every other schedule.
+                string second = TrioTestContext.Current.Schedule % 2 == 0 ? "even" : "odd";
+                nursery.StartSoon(() => Trio.CheckpointAsync("write").AsTask(), "first");
+                nursery.StartSoon(() => Trio.CheckpointAsync("write").AsTask(), second);
+                return Task.CompletedTask;
+            }),
+            Options(iterations: 40));
+
+        result.Coverage.ConflictOrderings.Should().Equal(
+            "\"write\": main/even -> main/first",
+            "\"write\": main/first -> main/even",
+            "\"write\": main/first -> main/odd",
+            "\"write\": main/odd -> main/first");
+    }
+
+    [Fact]
     public void Coverage_SameSeed_SameFingerprintInEveryRun()
     {
         ulong[] fingerprints = [.. Enumerable.Range(0, 5).Select(_ => TrioTestRunner.Run(ThreeTasksAsync, Options(iterations: 20)).Coverage.TraceFingerprints[^1])];
@@ -147,15 +184,21 @@ public class ExplorationCoverageTests
         new() { Iterations = iterations, Strategy = strategy, BaseSeed = 3, GetEnvironmentVariable = _ => null };
 
     /// <summary>Keeps each schedule's canonical trace text, from a recorder of its own installed just before it.</summary>
-    private sealed class CanonicalTexts : Instrument
+    private sealed class CanonicalTexts(int window = TraceRecorder.DefaultWindow) : Instrument
     {
-        public TraceRecorder Recorder { get; } = new();
+        public TraceRecorder Recorder { get; } = new(window);
 
+        /// <summary>Gets each schedule's canonical text: with a window, the dropped events' count and hash, then the window's lines.</summary>
         public List<string> All { get; } = [];
+
+        /// <summary>Gets the events each schedule kept in its window, without the dropped ones' hash.</summary>
+        public List<string> Windows { get; } = [];
 
         public override void AfterRun(in RunEventArgs args)
         {
-            All.Add(Recorder.GetTrace().ToCanonicalText());
+            CheckpointTrace trace = Recorder.GetTrace();
+            All.Add(trace.ToCanonicalText());
+            Windows.Add(string.Join("\n", trace.Select(static e => e.ToString())));
             Recorder.Clear();
         }
     }
