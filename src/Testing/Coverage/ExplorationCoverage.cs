@@ -8,8 +8,8 @@ namespace TrioTest.Testing;
 /// </summary>
 /// <remarks>
 /// <para>A <b>distinct trace</b> is a distinct <see cref="TraceFingerprints"/> value: a stable 64-bit hash (xxHash64's round) of the same fields
-/// the canonical trace text holds (step, time, task, kind, label, source file), folded with the SHA-256 of the events that
-/// left the window. Equal canonical traces give equal fingerprints, on every machine.</para>
+/// the canonical trace text holds (step, time, task, kind, label, source file), of every event of the schedule, those that
+/// left the window included. Equal canonical traces give equal fingerprints, on every machine.</para>
 /// <para>A <b>conflict ordering</b> is a triple (label, first task, second task): two checkpoint or wait events with the
 /// same label, of different tasks, with no event of that label between them, in that order. Two tasks that pass the
 /// checkpoint "debit" give "debit": a then b in one schedule and b then a in another; an exploration that only ever saw
