@@ -3,7 +3,7 @@ using System.Reflection;
 namespace TrioTest;
 
 /// <summary>The run's instruments and the dispatch of each hook, with Trio's rule: a throwing instrument is removed and reported, the run goes on.</summary>
-internal sealed class InstrumentSet
+internal sealed partial class InstrumentSet
 {
     /// <summary>The run.</summary>
     private readonly Runner _runner;
@@ -18,14 +18,31 @@ internal sealed class InstrumentSet
     /// </summary>
     private Installed[] _installed = [];
 
-    internal InstrumentSet(Runner runner, IEnumerable<Instrument> instruments, TextWriter? log)
+    internal InstrumentSet(Runner runner, IList<Instrument> instruments, TextWriter? log)
     {
         _runner = runner;
         _log = log;
-        foreach (Instrument instrument in instruments)
+
+        // By index: the harness builds a run's options for every schedule, and a boxed enumerator and an array per
+        // instrument added would be paid each time.
+        if (instruments.Count == 0)
         {
-            Add(instrument);
+            return;
         }
+
+        var installed = new Installed[instruments.Count];
+        int count = 0;
+        for (int i = 0; i < instruments.Count; i++)
+        {
+            Instrument instrument = instruments[i];
+            ArgumentNullException.ThrowIfNull(instrument);
+            if (IndexOf(installed.AsSpan(0, count), instrument) < 0)
+            {
+                installed[count++] = new Installed(instrument, HooksOf(instrument));
+            }
+        }
+
+        SetInstalled(count == installed.Length ? installed : installed[..count]);
     }
 
     /// <summary>The hooks some installed instrument overrides: a hook no instrument overrides is not dispatched at all.</summary>
@@ -40,7 +57,7 @@ internal sealed class InstrumentSet
         ArgumentNullException.ThrowIfNull(instrument);
         if (IndexOf(_installed, instrument) < 0)
         {
-            SetInstalled([.. _installed, new Installed(instrument, s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type)))]);
+            SetInstalled([.. _installed, new Installed(instrument, HooksOf(instrument))]);
         }
     }
 
@@ -59,8 +76,11 @@ internal sealed class InstrumentSet
         return true;
     }
 
+    /// <summary>Gets the hooks <paramref name="instrument"/>'s type overrides.</summary>
+    private static Hooks HooksOf(Instrument instrument) => s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type));
+
     /// <summary>Gets the index of <paramref name="instrument"/> in <paramref name="installed"/>, or -1.</summary>
-    private static int IndexOf(Installed[] installed, Instrument instrument)
+    private static int IndexOf(ReadOnlySpan<Installed> installed, Instrument instrument)
     {
         for (int i = 0; i < installed.Length; i++)
         {
@@ -138,7 +158,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.BeforeRun))
         {
-            Dispatch(Hooks.BeforeRun, RunArgs(), static (i, in a) => i.BeforeRun(in a));
+            Dispatch<RunEventArgs, BeforeRunHook>(RunArgs());
         }
     }
 
@@ -146,7 +166,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.AfterRun))
         {
-            Dispatch(Hooks.AfterRun, RunArgs(), static (i, in a) => i.AfterRun(in a));
+            Dispatch<RunEventArgs, AfterRunHook>(RunArgs());
         }
     }
 
@@ -154,7 +174,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.TaskSpawned))
         {
-            Dispatch(Hooks.TaskSpawned, TaskArgs(task), static (i, in a) => i.TaskSpawned(in a));
+            Dispatch<TaskEventArgs, TaskSpawnedHook>(TaskArgs(task), onLoop: true);
         }
     }
 
@@ -162,7 +182,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.TaskScheduled))
         {
-            Dispatch(Hooks.TaskScheduled, TaskArgs(task), static (i, in a) => i.TaskScheduled(in a), onLoop: true);
+            Dispatch<TaskEventArgs, TaskScheduledHook>(TaskArgs(task), onLoop: true);
         }
     }
 
@@ -170,7 +190,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.BeforeTaskStep))
         {
-            Dispatch(Hooks.BeforeTaskStep, TaskArgs(task), static (i, in a) => i.BeforeTaskStep(in a), onLoop: true);
+            Dispatch<TaskEventArgs, BeforeTaskStepHook>(TaskArgs(task), onLoop: true);
         }
     }
 
@@ -178,7 +198,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.AfterTaskStep))
         {
-            Dispatch(Hooks.AfterTaskStep, TaskArgs(task), static (i, in a) => i.AfterTaskStep(in a), onLoop: true);
+            Dispatch<TaskEventArgs, AfterTaskStepHook>(TaskArgs(task), onLoop: true);
         }
     }
 
@@ -186,7 +206,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.TaskExited))
         {
-            Dispatch(Hooks.TaskExited, TaskArgs(task), static (i, in a) => i.TaskExited(in a));
+            Dispatch<TaskEventArgs, TaskExitedHook>(TaskArgs(task), onLoop: true);
         }
     }
 
@@ -195,7 +215,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.Checkpoint))
         {
-            Dispatch(Hooks.Checkpoint, new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Checkpoint(in a), onLoop: true);
+            Dispatch<CheckpointEventArgs, CheckpointHook>(new CheckpointEventArgs(task, new CheckpointLocation(kind, label, filePath, line), _runner.EventTime, _runner.StepsRun), onLoop: true);
         }
     }
 
@@ -203,7 +223,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.Note))
         {
-            Dispatch(Hooks.Note, new NoteEventArgs(task, text, filePath, line, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.Note(in a));
+            Dispatch<NoteEventArgs, NoteHook>(new NoteEventArgs(task, text, filePath, line, _runner.EventTime, _runner.StepsRun));
         }
     }
 
@@ -211,7 +231,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.CancelDelivered))
         {
-            Dispatch(Hooks.CancelDelivered, new CancelEventArgs(task, reason, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.CancelDelivered(in a));
+            Dispatch<CancelEventArgs, CancelDeliveredHook>(new CancelEventArgs(task, reason, _runner.EventTime, _runner.StepsRun));
         }
     }
 
@@ -219,7 +239,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.TaskUnparked))
         {
-            Dispatch(Hooks.TaskUnparked, new UnparkEventArgs(task, primitive, _runner.EventTime, _runner.StepsRun), static (i, in a) => i.TaskUnparked(in a));
+            Dispatch<UnparkEventArgs, TaskUnparkedHook>(new UnparkEventArgs(task, primitive, _runner.EventTime, _runner.StepsRun));
         }
     }
 
@@ -227,7 +247,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.BeforeIdleWait))
         {
-            Dispatch(Hooks.BeforeIdleWait, new IdleWaitEventArgs(timeout, _runner.EventTime), static (i, in a) => i.BeforeIdleWait(in a));
+            Dispatch<IdleWaitEventArgs, BeforeIdleWaitHook>(new IdleWaitEventArgs(timeout, _runner.EventTime));
         }
     }
 
@@ -235,7 +255,7 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.ClockJumped))
         {
-            Dispatch(Hooks.ClockJumped, new ClockJumpEventArgs(from, to), static (i, in a) => i.ClockJumped(in a));
+            Dispatch<ClockJumpEventArgs, ClockJumpedHook>(new ClockJumpEventArgs(from, to));
         }
     }
 
@@ -243,21 +263,22 @@ internal sealed class InstrumentSet
     {
         if (Wants(Hooks.EscapeDetected))
         {
-            Dispatch(Hooks.EscapeDetected, new EscapeEventArgs(escape), static (i, in a) => i.EscapeDetected(in a));
+            Dispatch<EscapeEventArgs, EscapeDetectedHook>(new EscapeEventArgs(escape));
         }
     }
 
-    /// <summary>Calls one hook on every instrument; removes and reports any that throws.</summary>
-    /// <param name="hook">The hook.</param>
+    /// <summary>Calls one hook on every instrument that overrides it; removes and reports any that throws.</summary>
+    /// <typeparam name="TArgs">The hook's arguments.</typeparam>
+    /// <typeparam name="THook">The hook: a struct, so each hook's dispatch is compiled with a direct call to it.</typeparam>
     /// <param name="args">The hook's arguments.</param>
-    /// <param name="invoke">Calls the hook.</param>
-    /// <param name="onLoop">True for the hooks only the loop's own code calls (a step, a checkpoint): the thread is known.</param>
-    private void Dispatch<TArgs>(Hooks hook, TArgs args, HookInvoker<TArgs> invoke, bool onLoop = false)
+    /// <param name="onLoop">True for the hooks only the loop's own code calls (a spawn, a step, a checkpoint): the thread is known.</param>
+    private void Dispatch<TArgs, THook>(in TArgs args, bool onLoop = false)
         where TArgs : struct
+        where THook : struct, IHook<TArgs>
     {
         // Only the loop thread reports: code that left the loop (a departed continuation still running on the thread
         // pool, late work after the run) must not write into a trace that the seed alone should decide. Reading the
-        // thread's id costs a thread-local lookup, which the per-step and per-checkpoint hooks skip.
+        // thread's id costs a thread-local lookup, which the hooks the loop's own code calls skip.
         if (!onLoop && Environment.CurrentManagedThreadId != _runner.LoopThreadId)
         {
             return;
@@ -265,7 +286,7 @@ internal sealed class InstrumentSet
 
         // Once the run has failed (a strict escape, a deadlock, a time limit), what the rest of the step does may depend
         // on threads that left the loop: the trace ends at the failure, so every run of the seed reports the same one.
-        if (_runner.HasFailed && hook != Hooks.AfterRun)
+        if (_runner.HasFailed && THook.Hook != Hooks.AfterRun)
         {
             return;
         }
@@ -273,21 +294,20 @@ internal sealed class InstrumentSet
         // The list as it is now (Trio's rule): an instrument added by a hook hears from the next event on.
         foreach (Installed entry in _installed)
         {
-            if ((entry.Hooks & hook) == 0)
+            if ((entry.Hooks & THook.Hook) == 0)
             {
                 continue;
             }
 
-            Instrument instrument = entry.Instrument;
             try
             {
-                invoke(instrument, in args);
+                THook.Invoke(entry.Instrument, in args);
             }
             catch (Exception e)
             {
-                Remove(instrument);
+                Remove(entry.Instrument);
                 (_log ?? Console.Error).WriteLine(
-                    $"TrioTest: exception raised when calling {hook} on instrument {instrument}. Instrument has been disabled.{Environment.NewLine}{e}");
+                    $"TrioTest: exception raised when calling {THook.Hook} on instrument {entry.Instrument}. Instrument has been disabled.{Environment.NewLine}{e}");
             }
         }
     }
@@ -299,6 +319,4 @@ internal sealed class InstrumentSet
     /// <summary>An installed instrument and the hooks its type overrides.</summary>
     private readonly record struct Installed(Instrument Instrument, Hooks Hooks);
 
-    /// <summary>Calls a hook with its arguments by reference.</summary>
-    private delegate void HookInvoker<TArgs>(Instrument instrument, in TArgs args);
 }

@@ -21,7 +21,7 @@ public sealed partial class Nursery
     /// <summary>Opens the run's nursery for <paramref name="main"/>, whose initial scope is <paramref name="scope"/>.</summary>
     /// <param name="runner">The run.</param>
     /// <param name="main">The main task, spawned but not yet run.</param>
-    /// <param name="scope">The nursery's scope, entered under the run's root scope; <c>main</c> runs in it.</param>
+    /// <param name="scope">The nursery's scope, the run's root scope; <c>main</c> runs in it.</param>
     /// <param name="mainReturnedReason">What the scope's cancellation says when <c>main</c> returns.</param>
     /// <returns>The nursery, open until <c>main</c> and every child are done.</returns>
     internal static Nursery OpenForRun(Runner runner, TrioTask main, CancelScope scope, string mainReturnedReason) =>

@@ -128,10 +128,9 @@ internal sealed partial class Runner
             }
             else
             {
-                var scope = new CancelScope();
-                scope.Enter(this, _rootScope);
-                _mainTask = SpawnTask(_options.MainTaskName, nursery: null, scope, this, main);
-                _runNursery = Nursery.OpenForRun(this, _mainTask, scope, mainReturnedReason);
+                // The run's nursery takes the root scope: every task of the run is under it either way.
+                _mainTask = SpawnTask(_options.MainTaskName, nursery: null, _rootScope, this, main);
+                _runNursery = Nursery.OpenForRun(this, _mainTask, _rootScope, mainReturnedReason);
             }
 
             Loop();

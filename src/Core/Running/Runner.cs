@@ -85,6 +85,19 @@ internal sealed partial class Runner
     /// <summary>Gets the run on this thread, or <see langword="null"/>.</summary>
     internal static Runner? CurrentOrNull => s_current;
 
+    /// <summary>
+    /// Gets the run the calling flow belongs to: the run of the task whose ambient value flowed here (also on a thread
+    /// the flow went to, and after the run), or else the run whose loop is on this thread; otherwise, <see langword="null"/>.
+    /// </summary>
+    internal static Runner? OfCurrentFlow => Ambient.Current is { } ambient ? ambient.Task.Runner : s_current is { IsLoopThread: true } runner ? runner : null;
+
+    /// <summary>
+    /// Gets or sets what the code hosting the run attaches to it (the harness: the schedule's test context), found
+    /// through <see cref="OfCurrentFlow"/>. Core never reads it: one slot here instead of an async-local of the host's
+    /// own, which every task's execution context would carry and copy.
+    /// </summary>
+    internal object? HostState { get; set; }
+
     /// <summary>Gets the run on this thread, or throws a message that says what went wrong and what to do.</summary>
     /// <param name="api">The API being called, for the message.</param>
     /// <returns>The current run.</returns>

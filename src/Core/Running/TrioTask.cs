@@ -36,6 +36,9 @@ public sealed class TrioTask
     /// <summary>Gets the task's name: the name given when it was started, or its function's name.</summary>
     public string Name { get; }
 
+    /// <summary>Gets how many of the parent task's children had this name when this one was spawned, this one included: the path's <c>#n</c>.</summary>
+    internal int PathOrdinal => _pathOrdinal;
+
     /// <summary>Gets the task's path from <c>main</c>, unique within the run, such as <c>main/worker#2</c>.</summary>
     public string Path => _path ??= BuildPath();
 

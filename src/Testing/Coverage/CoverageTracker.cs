@@ -28,10 +28,22 @@ internal sealed class CoverageTracker
         _fingerprints.Add(fingerprint);
         bool added = _traces.Add(fingerprint);
         _lastTaskAt.Clear();
-        for (int i = 0; i < recorder.Count; i++)
+        ReadOnlySpan<TraceRecord> older = recorder.GetRecords(out ReadOnlySpan<TraceRecord> newer);
+        added |= ObserveOrderings(older, recorder);
+        added |= ObserveOrderings(newer, recorder);
+        SinceNew = added ? 0 : SinceNew + 1;
+        return added;
+    }
+
+    /// <summary>Adds the conflict orderings of <paramref name="records"/>, which follow those observed before in the same schedule.</summary>
+    /// <returns><see langword="true"/> if one was new.</returns>
+    private bool ObserveOrderings(ReadOnlySpan<TraceRecord> records, TraceRecorder recorder)
+    {
+        bool added = false;
+
+        // The compact records, not built TraceEvents: this runs for every event of every schedule.
+        foreach (ref readonly TraceRecord e in records)
         {
-            // The compact record, not a built TraceEvent: this runs for every event of every schedule.
-            ref readonly TraceRecord e = ref recorder.RecordAt(i);
             if (e.Kind is not (TraceEventKind.Checkpoint or TraceEventKind.Wait) || string.IsNullOrEmpty(e.Label))
             {
                 continue;
@@ -46,7 +58,6 @@ internal sealed class CoverageTracker
             previous = e.Task;
         }
 
-        SinceNew = added ? 0 : SinceNew + 1;
         return added;
     }
 

@@ -51,11 +51,11 @@ internal sealed partial class Exploration
         Exception? failure = null;
 
         // The blocked-loop watch reads the run's heartbeat while it runs.
-        var runner = new Runner(run);
+        var runner = new Runner(run) { HostState = context };
         _currentRunner = runner;
         try
         {
-            runner.Run(background => StartBody(context, background), "the test body returned");
+            runner.Run(static background => StartBody(background), "the test body returned");
         }
         catch (Exception e)
         {
@@ -99,6 +99,13 @@ internal sealed partial class Exploration
     /// one the watchdog cancels (a scope catches its own cancellation, so a stopped schedule ends quietly and the harness
     /// reports why), and the run cancels it when the body returns.
     /// </summary>
+    private static Task StartBody(Nursery background)
+    {
+        TrioTestContext context = TrioTestContext.Current;
+        return context.Exploration!.StartBody(context, background);
+    }
+
+    /// <inheritdoc cref="StartBody(Nursery)"/>
     private Task StartBody(TrioTestContext context, Nursery background)
     {
         _currentScope = background.CancelScope;

@@ -16,9 +16,6 @@ namespace TrioTest.Testing;
 /// </example>
 public sealed class TrioTestContext
 {
-    /// <summary>The context of the schedule the calling code runs in.</summary>
-    private static readonly AsyncLocal<TrioTestContext?> s_current = new();
-
     /// <summary>The recorder of the schedule, if it records.</summary>
     private readonly TraceRecorder? _recorder;
 
@@ -40,11 +37,12 @@ public sealed class TrioTestContext
 
     /// <summary>Gets the context of the test schedule the calling code runs in.</summary>
     /// <exception cref="InvalidOperationException">The code does not run inside a test body started by <see cref="TrioTestRunner"/> (or an <c>[AsyncTest]</c>).</exception>
-    public static TrioTestContext Current => s_current.Value ?? throw new InvalidOperationException(
+    public static TrioTestContext Current => CurrentOrNull ?? throw new InvalidOperationException(
         "TrioTestContext.Current is only available inside a test body run by TrioTestRunner: mark the test [AsyncTest] instead of [Fact]/[Test], or call TrioTestRunner.Run.");
 
     /// <summary>Gets the context of the calling code's test schedule, or <see langword="null"/> outside one.</summary>
-    public static TrioTestContext? CurrentOrNull => s_current.Value;
+    /// <remarks>The schedule's run carries its context: the calling flow's run is found from its ambient task, which flows with it.</remarks>
+    public static TrioTestContext? CurrentOrNull => Runner.OfCurrentFlow?.HostState as TrioTestContext;
 
     /// <summary>Gets the options the test runs with.</summary>
     public TrioTestOptions Options { get; }
@@ -75,10 +73,6 @@ public sealed class TrioTestContext
     /// <inheritdoc/>
     public override string ToString() => $"schedule {Schedule} of {Schedules}, seed {Seed} ({SeedSource})";
 
-    /// <summary>Makes this the current context of the calling flow and of every task it starts.</summary>
-    internal void Enter(Nursery background)
-    {
-        _background = background;
-        s_current.Value = this;
-    }
+    /// <summary>Hands the body its background nursery as it starts.</summary>
+    internal void Enter(Nursery background) => _background = background;
 }

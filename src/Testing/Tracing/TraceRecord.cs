@@ -23,6 +23,12 @@ internal readonly record struct TraceRecord(long Step, TimeSpan Time, TraceEvent
     /// <param name="Name">The task's name.</param>
     internal sealed record TaskNames(string Path, string Name)
     {
+        /// <summary>Gets the names of the parent task, or <see langword="null"/> for <c>main</c>: with <see cref="Name"/> and <see cref="Ordinal"/>, what the path is made of.</summary>
+        public TaskNames? Parent { get; init; }
+
+        /// <summary>Gets the task's <see cref="TrioTask.PathOrdinal"/>.</summary>
+        public int Ordinal { get; init; }
+
         /// <summary>Gets the stable hash of <see cref="Path"/>, computed once for every event of the task to fold in.</summary>
         public ulong PathHash { get; } = StableHash.Add(StableHash.Empty, Path);
     }

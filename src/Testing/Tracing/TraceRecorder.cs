@@ -129,8 +129,15 @@ public sealed class TraceRecorder : Instrument
         return _dropped == 0 ? new CheckpointTrace(events) : new CheckpointTrace(events, _dropped, _droppedHash!.GetCurrentHash());
     }
 
-    /// <summary>Gets the record of the <paramref name="index"/>th event in the window, oldest first: coverage reads these without building events.</summary>
-    internal ref readonly TraceRecord RecordAt(int index) => ref _ring[(_start + index) % _ring.Length];
+    /// <summary>Gets the records of the window, oldest first, as two spans (a wrapped ring's tail, then its head): coverage reads these without building events.</summary>
+    /// <param name="newer">The records after the first span's, possibly none.</param>
+    /// <returns>The oldest records.</returns>
+    internal ReadOnlySpan<TraceRecord> GetRecords(out ReadOnlySpan<TraceRecord> newer)
+    {
+        int first = Math.Min(_count, _ring.Length - _start);
+        newer = _ring.AsSpan(0, _count - first);
+        return _ring.AsSpan(_start, first);
+    }
 
     /// <summary>
     /// Gets a 64-bit fingerprint of the whole run's trace: a stable hash (xxHash64's round) of the fields of the canonical
@@ -157,11 +164,13 @@ public sealed class TraceRecorder : Instrument
         return recent.Hash;
     }
 
-    /// <summary>Folds one event into the fingerprint: three rounds, the interned names' and site's hashes computed once each.</summary>
+    /// <summary>
+    /// Folds one event into the fingerprint: two rounds, the interned names' and site's hashes computed once each. The
+    /// time is spread by an odd multiplier, so it cannot cancel the step and kind in the low and high bits.
+    /// </summary>
     private ulong Fold(ulong hash, in TraceRecord e)
     {
-        hash = StableHash.Add(hash, (ulong)e.Step ^ ((ulong)e.Kind << 56));
-        hash = StableHash.Add(hash, (ulong)e.Time.Ticks);
+        hash = StableHash.Add(hash, ((ulong)e.Step ^ ((ulong)e.Kind << 56)) + ((ulong)e.Time.Ticks * 0x9E3779B97F4A7C15UL));
         return StableHash.Add(hash, e.Task.PathHash ^ ulong.RotateLeft(LabelHash(e.Label), 21) ^ ulong.RotateLeft(e.Site.CanonicalHash, 42));
     }
 
@@ -287,10 +296,12 @@ public sealed class TraceRecorder : Instrument
             Array.Resize(ref _namedTasks, length);
         }
 
+        // The same parent's names, name and ordinal make the same path: matching them builds no path text.
+        TraceRecord.TaskNames? parent = task.ParentNursery is { ParentTask: var parentTask } ? Names(parentTask) : null;
         TraceRecord.TaskNames? names = _tasks[id];
-        if (names is null || names.Path != task.Path || names.Name != task.Name)
+        if (names is null || !ReferenceEquals(names.Parent, parent) || names.Ordinal != task.PathOrdinal || names.Name != task.Name)
         {
-            names = new TraceRecord.TaskNames(task.Path, task.Name);
+            names = new TraceRecord.TaskNames(task.Path, task.Name) { Parent = parent, Ordinal = task.PathOrdinal };
             _tasks[id] = names;
         }
 

@@ -103,6 +103,46 @@ public class TraceRecordTests
         second.Hash.Should().Be(Record(6).Recorded.Hash);
     }
 
+    [Theory]
+    [InlineData("a/x", "b/x", "main/b/x")] // the same task id and name under another parent
+    [InlineData("a/x", "a/y", "main/a/y")] // another name
+    [InlineData("x x", "y x", "main/x")] // the same name and parent, another ordinal: main/x#2, then main/x
+    public void GetTrace_RecorderClearedAndReused_NamesEachRunsTasksByTheirOwnPaths(string firstShape, string secondShape, string secondPath)
+    {
+        var recorder = new TraceRecorder();
+        string[] first = Paths(recorder, firstShape);
+        recorder.Clear();
+
+        string[] second = Paths(recorder, secondShape);
+
+        second.Should().Equal(Paths(new TraceRecorder(), secondShape)).And.Contain(secondPath);
+        first.Should().NotEqual(second);
+
+        // "p/c": main spawns p, which spawns c; "a b": main spawns a, then b.
+        static string[] Paths(TraceRecorder recorder, string shape)
+        {
+            RunOptions options = VirtualRun.Options();
+            options.Instruments.Add(recorder);
+            Trio.Run(() => Nursery.RunAsync(outer =>
+            {
+                foreach (string task in shape.Split(' '))
+                {
+                    string[] names = task.Split('/');
+                    outer.StartSoon(
+                        () => names.Length == 1 ? Trio.CheckpointAsync().AsTask() : Nursery.RunAsync(inner =>
+                        {
+                            inner.StartSoon(() => Trio.CheckpointAsync().AsTask(), names[1]);
+                            return Task.CompletedTask;
+                        }),
+                        names[0]);
+                }
+
+                return Task.CompletedTask;
+            }), options);
+            return [.. recorder.GetTrace().Select(static e => e.Task).Distinct()];
+        }
+    }
+
     [Fact]
     public void GetTrace_RecorderNotCleared_KeepsBothRunsWithTheirOwnNames()
     {
