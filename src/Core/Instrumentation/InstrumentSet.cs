@@ -76,8 +76,25 @@ internal sealed partial class InstrumentSet
         return true;
     }
 
+    /// <summary>The type looked up last and its hooks: the harness installs the same recorder type in every schedule.</summary>
+    private static TypeHooks? s_lastLookedUp;
+
     /// <summary>Gets the hooks <paramref name="instrument"/>'s type overrides.</summary>
-    private static Hooks HooksOf(Instrument instrument) => s_hooksByType.GetOrAdd(instrument.GetType(), static type => Overridden(type));
+    private static Hooks HooksOf(Instrument instrument)
+    {
+        Type type = instrument.GetType();
+        if (s_lastLookedUp is { } last && last.Type == type)
+        {
+            return last.Hooks;
+        }
+
+        Hooks hooks = s_hooksByType.GetOrAdd(type, static type => Overridden(type));
+        s_lastLookedUp = new TypeHooks(type, hooks);
+        return hooks;
+    }
+
+    /// <summary>A type and its hooks, swapped in one reference write so readers on other threads see a matching pair.</summary>
+    private sealed record TypeHooks(Type Type, Hooks Hooks);
 
     /// <summary>Gets the index of <paramref name="instrument"/> in <paramref name="installed"/>, or -1.</summary>
     private static int IndexOf(ReadOnlySpan<Installed> installed, Instrument instrument)

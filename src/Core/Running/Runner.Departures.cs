@@ -53,8 +53,8 @@ internal sealed partial class Runner
         }
 
         // The stack from the runtime's enqueue down is the culprit's; the listener's frames above it say nothing.
-        string stack = TrimToEnqueue(new StackTrace(1, fNeedFileInfo: _options.EscapePolicy == EscapePolicy.Fail).ToString());
-        if (_options.EscapePolicy != EscapePolicy.Fail)
+        string stack = TrimToEnqueue(new StackTrace(1, fNeedFileInfo: _fixed.EscapePolicy == EscapePolicy.Fail).ToString());
+        if (_fixed.EscapePolicy != EscapePolicy.Fail)
         {
             _departuresInFlight++;
             (_trackedDepartures ??= []).Add(id);

@@ -104,7 +104,7 @@ internal sealed partial class Runner
     {
         // Captured here, on the culprit's thread: its stack is what names the cause. File and line info (a PDB read)
         // only when the escape will fail the run: production runs that post real I/O completions should not pay for it.
-        string stack = new StackTrace(2, fNeedFileInfo: _options.EscapePolicy == EscapePolicy.Fail).ToString();
+        string stack = new StackTrace(2, fNeedFileInfo: _fixed.EscapePolicy == EscapePolicy.Fail).ToString();
         AddToInbox(new InboxItem(task, callback, state, new PendingEscape(kind, task?.Path, stack)));
     }
 
@@ -170,8 +170,8 @@ internal sealed partial class Runner
         if (_fatal is null && Interlocked.Exchange(ref _lateWorkReported, 1) == 0)
         {
             string cause = EscapeDiagnosis.Diagnose(EscapeKind.ForeignPost, stack ?? new StackTrace(2, fNeedFileInfo: false).ToString());
-            (_options.Log ?? Console.Error).WriteLine(
-                $"TrioTest: work of task {task.Path}{(_options.Name is { } name ? $" of {name}" : string.Empty)} came back after its run ended, and was dropped (a timer, a thread or I/O outlived the run). Likely cause: {cause}");
+            (_fixed.Log ?? Console.Error).WriteLine(
+                $"TrioTest: work of task {task.Path}{(_fixed.Name is { } name ? $" of {name}" : string.Empty)} came back after its run ended, and was dropped (a timer, a thread or I/O outlived the run). Likely cause: {cause}");
         }
     }
 
@@ -247,7 +247,7 @@ internal sealed partial class Runner
             Instruments.OnEscape(escape);
         }
 
-        if (_options.EscapePolicy == EscapePolicy.Fail)
+        if (_fixed.EscapePolicy == EscapePolicy.Fail)
         {
             Fail(new EscapeException(escape));
         }

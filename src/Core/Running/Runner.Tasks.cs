@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Sources;
 
 namespace TrioTest;
 
@@ -35,6 +36,13 @@ internal sealed partial class Runner : ITaskOwner
         {
             Ambient.Current = saved;
         }
+    };
+
+    /// <summary>Reports the end of a function that was one loop wait, in the step its waiter queued for the task.</summary>
+    private static readonly Action<object?> s_waitedFunctionEnded = static state =>
+    {
+        var task = (TrioTask)state!;
+        task.Runner.EndFunction(task);
     };
 
     /// <summary>The oldest living task; the living tasks form a list in spawn order through <see cref="TrioTask.NextLiving"/>.</summary>
@@ -126,6 +134,14 @@ internal sealed partial class Runner : ITaskOwner
         if (functionTask.IsCompleted)
         {
             EndFunction(task);
+            return;
+        }
+
+        if (task.CurrentWait is { } wait && functionTask.Equals(new ValueTask(wait, wait.Version)))
+        {
+            // The function is one wait of the loop's own (a sleep, a park): the waiter already queues its continuation as a
+            // step of this task, and takes the task as the continuation's state, so its end costs no delegate of its own.
+            wait.OnCompleted(s_waitedFunctionEnded, task, wait.Version, ValueTaskSourceOnCompletedFlags.None);
             return;
         }
 

@@ -31,6 +31,13 @@ internal sealed partial class Runner
     /// <summary>Whether "nothing can ever happen again" is reported as a deadlock.</summary>
     private readonly bool _detectDeadlocks;
 
+    /// <summary>
+    /// The options that threads other than the loop read, during the run and after it (late work, departures): read once,
+    /// when the run is created, so options changed afterwards (the harness reuses one object for every schedule) never
+    /// reach a run that has started.
+    /// </summary>
+    private readonly (EscapePolicy EscapePolicy, TextWriter? Log, string? Name) _fixed;
+
     /// <summary>The managed id of the loop thread.</summary>
     private int _loopThreadId;
 
@@ -53,6 +60,7 @@ internal sealed partial class Runner
         _detectDeadlocks = options.DetectDeadlocks ?? Clock.IsVirtual;
         _watchDepartures = options.WatchDepartures ?? Clock.IsVirtual;
         _stepLimit = options.StepLimit;
+        _fixed = (options.EscapePolicy, options.Log, options.Name);
         Instruments = new InstrumentSet(this, options.Instruments, options.Log);
         TimeProvider = new LoopTimeProvider(this);
         TaskScheduler = new LoopTaskScheduler(this);
@@ -70,8 +78,11 @@ internal sealed partial class Runner
     /// <summary>Gets the run's instruments.</summary>
     internal InstrumentSet Instruments { get; }
 
-    /// <summary>Gets the options the run was started with.</summary>
+    /// <summary>Gets the options the run was started with; read them on the loop thread while it runs (see <see cref="_fixed"/>).</summary>
     internal RunOptions Options => _options;
+
+    /// <summary>Gets the run's escape policy, as it was when the run was created. Any thread.</summary>
+    internal EscapePolicy EscapePolicy => _fixed.EscapePolicy;
 
     /// <summary>Gets the managed id of the thread that runs (or ran) the loop.</summary>
     internal int LoopThreadId => _loopThreadId;

@@ -56,7 +56,7 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
             s_diagnosing = false;
         }
 
-        if (wait.WaitsForATask && _task.Runner.Options.EscapePolicy == EscapePolicy.Fail)
+        if (wait.WaitsForATask && _task.Runner.EscapePolicy == EscapePolicy.Fail)
         {
             var error = new BlockingWaitException(_task.Path, wait.Call, wait.CallSite, wait.Fix);
             _task.Runner.Fail(error);

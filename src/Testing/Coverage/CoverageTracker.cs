@@ -15,7 +15,7 @@ internal sealed class CoverageTracker
     private readonly List<ulong> _fingerprints = [];
 
     /// <summary>For each label, the task of the last event at it in the schedule being measured.</summary>
-    private readonly Dictionary<string, TraceRecord.TaskNames> _lastTaskAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<LabelKey, TraceRecord.TaskNames> _lastTaskAt = [];
 
     /// <summary>Gets how many schedules in a row, at the end, added nothing.</summary>
     public int SinceNew { get; private set; }
@@ -49,10 +49,11 @@ internal sealed class CoverageTracker
                 continue;
             }
 
-            ref TraceRecord.TaskNames? previous = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastTaskAt, e.Label, out _);
+            ulong labelHash = recorder.LabelHash(e.Label);
+            ref TraceRecord.TaskNames? previous = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastTaskAt, new LabelKey(e.Label, labelHash), out _);
             if (previous is not null && !ReferenceEquals(previous, e.Task) && previous.Path != e.Task.Path)
             {
-                added |= _orderings.Add(new Ordering(e.Label, recorder.LabelHash(e.Label), previous, e.Task));
+                added |= _orderings.Add(new Ordering(e.Label, labelHash, previous, e.Task));
             }
 
             previous = e.Task;
@@ -100,5 +101,24 @@ internal sealed class CoverageTracker
 
         /// <inheritdoc/>
         public override int GetHashCode() => (int)_hash ^ (int)(_hash >> 32);
+    }
+
+    /// <summary>A label with the hash the recorder computed for it once: looking one up hashes no text.</summary>
+    private readonly struct LabelKey(string label, ulong hash) : IEquatable<LabelKey>
+    {
+        /// <summary>Gets the label.</summary>
+        public string Label { get; } = label;
+
+        /// <summary>Gets the label's stable hash.</summary>
+        public ulong Hash { get; } = hash;
+
+        /// <inheritdoc/>
+        public bool Equals(LabelKey other) => Hash == other.Hash && string.Equals(Label, other.Label, StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is LabelKey other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => (int)Hash ^ (int)(Hash >> 32);
     }
 }

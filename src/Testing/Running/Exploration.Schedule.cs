@@ -25,27 +25,11 @@ internal sealed partial class Exploration
         TraceRecorder? recorder = _options.RecordTrace ? _recorder : null;
         recorder?.Clear();
         var clock = new VirtualClock(_options.AutojumpThreshold);
-        var run = new RunOptions
-        {
-            Clock = clock,
-            Seed = seed,
-            Strategy = strategy,
-            VirtualTimeLimit = _options.VirtualTimeLimit,
-            StepLimit = _options.StepLimit,
-            EscapePolicy = _options.Strict ? EscapePolicy.Fail : EscapePolicy.Record,
-            DetectDeadlocks = true,
-            Log = _options.Log,
-            Name = _options.TestName is { } test ? $"test {test} (seed {seed})" : null,
-        };
-        if (recorder is not null)
-        {
-            run.Instruments.Add(recorder);
-        }
-
-        foreach (Instrument instrument in _options.Instruments)
-        {
-            run.Instruments.Add(instrument);
-        }
+        RunOptions run = _runOptions ??= CreateRunOptions(recorder);
+        run.Clock = clock;
+        run.Seed = seed;
+        run.Strategy = strategy;
+        run.Name = _options.TestName is { } test ? $"test {test} (seed {seed})" : null;
 
         var context = new TrioTestContext(_options, seed, source, number, planned, recorder) { Exploration = this };
         Exception? failure = null;
@@ -118,6 +102,33 @@ internal sealed partial class Exploration
         context.Enter(background);
         return _body(context) ?? throw new InvalidOperationException(
             "The test body returned a null Task: return the Task of the async work (an async method, or Task.CompletedTask).");
+    }
+
+    /// <summary>
+    /// Creates the options every schedule's run shares, with the instruments; each schedule sets its clock, seed, strategy
+    /// and name. A run reads its options when it is created, so the next schedule's changes never reach it.
+    /// </summary>
+    private RunOptions CreateRunOptions(TraceRecorder? recorder)
+    {
+        var run = new RunOptions
+        {
+            VirtualTimeLimit = _options.VirtualTimeLimit,
+            StepLimit = _options.StepLimit,
+            EscapePolicy = _options.Strict ? EscapePolicy.Fail : EscapePolicy.Record,
+            DetectDeadlocks = true,
+            Log = _options.Log,
+        };
+        if (recorder is not null)
+        {
+            run.Instruments.Add(recorder);
+        }
+
+        foreach (Instrument instrument in _options.Instruments)
+        {
+            run.Instruments.Add(instrument);
+        }
+
+        return run;
     }
 
     /// <summary>The failure of a schedule stopped by the watchdog.</summary>

@@ -28,6 +28,9 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>The trace recorder, reused by every schedule so its buffer grows once.</summary>
     private readonly TraceRecorder _recorder;
 
+    /// <summary>The options of every schedule's run, created by the first; see <see cref="CreateRunOptions"/>.</summary>
+    private RunOptions? _runOptions;
+
     /// <summary>Problems survived, such as corrupt regression lines.</summary>
     private readonly List<string> _warnings = [];
 
@@ -48,6 +51,9 @@ internal sealed partial class Exploration : IDisposable
 
     /// <summary>Failures of tasks nobody awaited, heard of (on the finalizer thread) while the exploration runs; guarded by itself.</summary>
     private readonly List<(TrioTestContext Context, Exception Failure)> _unobserved = [];
+
+    /// <summary>How many failures <see cref="_unobserved"/> holds, written under its lock and read without it.</summary>
+    private int _unobservedCount;
 
     /// <summary>How many other schedules a failure in the first one runs to learn whether it depends on the schedule.</summary>
     private const int DependenceProbes = 8;
@@ -208,10 +214,11 @@ internal sealed partial class Exploration : IDisposable
             if (directed is not null)
             {
                 // A pasted schedule runs as written, whatever the strategy; it is already as small as it gets.
-                last = RunSchedule(seed, source, i + 1, planned, new DirectedStrategy(directed));
-                if (last.Failure is not null)
+                ScheduleOutcome pasted = RunSchedule(seed, source, i + 1, planned, new DirectedStrategy(directed));
+                last = pasted;
+                if (pasted.Failure is not null)
                 {
-                    return Fail(last, planned, plannedHere, remake: null);
+                    return Fail(pasted, planned, plannedHere, remake: null);
                 }
 
                 _schedulesPassed++;
@@ -235,22 +242,22 @@ internal sealed partial class Exploration : IDisposable
                 }
             }
 
-            long estimate = stepEstimate ?? 1;
             Func<ScheduleStrategy>? remake = _options.Strategy switch
             {
                 ExplorationStrategy.Random => static () => new RandomStrategy(),
-                ExplorationStrategy.Pct => () => new PctStrategy(_options.PctDepth, estimate),
+                ExplorationStrategy.Pct => PctStrategies(stepEstimate ?? 1),
                 _ => null,
             };
-            last = RunSchedule(seed, source, i + 1, planned, remake?.Invoke() ?? ScheduleStrategy.Fifo);
+            ScheduleOutcome outcome = RunSchedule(seed, source, i + 1, planned, remake?.Invoke() ?? ScheduleStrategy.Fifo);
+            last = outcome;
             if (source != SeedSource.Entropy)
             {
-                CompareWithRecordedTrace(last);
+                CompareWithRecordedTrace(outcome);
             }
 
-            if (last.Failure is not null)
+            if (outcome.Failure is not null)
             {
-                return Fail(last, planned, plannedHere, remake);
+                return Fail(outcome, planned, plannedHere, remake);
             }
 
             _schedulesPassed++;
@@ -262,9 +269,12 @@ internal sealed partial class Exploration : IDisposable
         }
 
         // A shard may own none of a test's schedules (one schedule, eight shards): it passes having run nothing.
-        last ??= new ScheduleOutcome(0, SeedSource.Entropy, 0, null, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
-        return new TrioTestResult(last, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard, Coverage = Coverage(), Divergence = _divergence?.Divergence };
+        ScheduleOutcome final = last ?? new ScheduleOutcome(0, SeedSource.Entropy, 0, null, CheckpointTrace.Empty, 0, TimeSpan.Zero, 0);
+        return new TrioTestResult(final, _schedulesRun, plannedHere, _options.Strategy, _options.PctDepth, report: null, _warnings) { Shard = shard, Coverage = Coverage(), Divergence = _divergence?.Divergence };
     }
+
+    /// <summary>Makes a Pct strategy per schedule; a method of its own, so a schedule of another strategy allocates no closure for it.</summary>
+    private Func<ScheduleStrategy> PctStrategies(long stepEstimate) => () => new PctStrategy(_options.PctDepth, stepEstimate);
 
     /// <summary>
     /// Compares a replayed seed's trace with the one recorded beside the regression file when the seed was found, and keeps
@@ -514,6 +524,7 @@ internal sealed partial class Exploration : IDisposable
             if (!_finished)
             {
                 _unobserved.Add((origin.Context, error));
+                Volatile.Write(ref _unobservedCount, _unobserved.Count);
                 return;
             }
         }
@@ -525,6 +536,13 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>Takes the first unobserved failure heard of so far, preferring one of <paramref name="current"/>'s.</summary>
     private (TrioTestContext Context, Exception Failure)? TakeUnobservedFailure(TrioTestContext current)
     {
+        // Read without the lock first: a failure added meanwhile is taken by the next schedule's look, as one that
+        // arrives a moment later would be, and every schedule is spared a lock.
+        if (Volatile.Read(ref _unobservedCount) == 0)
+        {
+            return null;
+        }
+
         lock (_unobserved)
         {
             if (_unobserved.Count == 0)
@@ -535,6 +553,7 @@ internal sealed partial class Exploration : IDisposable
             int index = Math.Max(0, _unobserved.FindIndex(u => u.Context == current));
             (TrioTestContext, Exception) taken = _unobserved[index];
             _unobserved.Clear();
+            Volatile.Write(ref _unobservedCount, 0);
             return taken;
         }
     }

@@ -9,7 +9,7 @@ namespace TrioTest.Testing;
 /// <param name="Steps">Steps run.</param>
 /// <param name="VirtualTime">Virtual time reached.</param>
 /// <param name="TaskCount">Tasks started, main included.</param>
-internal sealed record ScheduleOutcome(
+internal readonly record struct ScheduleOutcome(
     Seed Seed, SeedSource Source, int Schedule, Exception? Failure, CheckpointTrace Trace, long Steps, TimeSpan VirtualTime, int TaskCount)
 {
     /// <summary>Gets the pasted schedule this outcome followed, or <see langword="null"/> when a seed's strategy ordered it.</summary>

@@ -76,10 +76,13 @@ public sealed class TraceRecorder : Instrument
     /// </summary>
     private const int KeptNames = 1024;
 
+    /// <summary>How many records of a run <see cref="Clear"/> may leave in the ring rather than clear.</summary>
+    private const int KeptRecords = 256;
+
     /// <summary>The fingerprint of the events recorded so far, before its final mix; see <see cref="Fingerprint"/>.</summary>
     private ulong _fingerprint = StableHash.Empty;
 
-    /// <summary>The last labels hashed, by identity; see <see cref="LabelHash"/>.</summary>
+    /// <summary>The last labels hashed, by identity, in sets of two; see <see cref="LabelHash"/>.</summary>
     private readonly (string? Label, ulong Hash)[] _recentLabels = new (string?, ulong)[RecentLabels];
 
     /// <summary>The size of <see cref="_recentLabels"/>, a power of two.</summary>
@@ -155,13 +158,23 @@ public sealed class TraceRecorder : Instrument
             return s_nullLabelHash;
         }
 
-        ref (string? Label, ulong Hash) recent = ref _recentLabels[RuntimeHelpers.GetHashCode(label) & (RecentLabels - 1)];
-        if (!ReferenceEquals(recent.Label, label))
+        // Two ways per set: two labels of one run that share a set do not evict each other at every event.
+        int set = (RuntimeHelpers.GetHashCode(label) & (RecentLabels / 2 - 1)) * 2;
+        ref (string? Label, ulong Hash) first = ref _recentLabels[set];
+        if (ReferenceEquals(first.Label, label))
         {
-            recent = (label, StableHash.Add(StableHash.Empty, label));
+            return first.Hash;
         }
 
-        return recent.Hash;
+        ref (string? Label, ulong Hash) second = ref _recentLabels[set + 1];
+        if (ReferenceEquals(second.Label, label))
+        {
+            return second.Hash;
+        }
+
+        second = first;
+        first = (label, StableHash.Add(StableHash.Empty, label));
+        return first.Hash;
     }
 
     /// <summary>
@@ -177,8 +190,14 @@ public sealed class TraceRecorder : Instrument
     /// <summary>Forgets every event, so the recorder can serve another run.</summary>
     public void Clear()
     {
-        // Only the used part holds references; a wrapped window uses all of it.
-        Array.Clear(_ring, 0, _start == 0 ? _count : _ring.Length);
+        // Only the used part holds references; a wrapped window uses all of it. The records of a short run are left for
+        // the next run to overwrite: nothing reads past the count, and what they hold (names, labels) is a few kilobytes
+        // at most, where clearing them cost a noticeable part of every schedule of an exploration.
+        if (_start != 0 || _count > KeptRecords)
+        {
+            Array.Clear(_ring, 0, _start == 0 ? _count : _ring.Length);
+        }
+
         Array.Clear(_namedTasks);
         if (_tasks.Length > KeptNames)
         {

@@ -90,6 +90,63 @@ public sealed class TaskEndTests
     }
 
     [Fact]
+    public void ValueTaskFunctionThatIsAWaitCancelled_EndsWithTheCancellation_WhichItsNurseryAbsorbs()
+    {
+        var events = new List<string>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new StepAndExitLog(events));
+        TimeSpan endedAt = TimeSpan.Zero;
+
+        Trio.Run(async () =>
+        {
+            await Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(Trio.SleepForeverAsync, "forever");
+                nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromHours(1)), "sleeper");
+                nursery.StartSoon(async () =>
+                {
+                    await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+                    nursery.CancelScope.Cancel();
+                }, "canceller");
+                return Task.CompletedTask;
+            });
+            endedAt = Trio.CurrentTime;
+        }, options);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), endedAt);
+        foreach (string waiting in new[] { "main/forever", "main/sleeper" })
+        {
+            int exit = events.IndexOf($"exit {waiting}");
+            Assert.True(exit > 0, string.Join(", ", events));
+            Assert.Equal($"step {waiting}", events[exit - 1]);
+        }
+    }
+
+    [Fact]
+    public void ValueTaskFunctionThatIsAWait_WhoseTaskAlsoWaitsElsewhere_EndsWithTheFunction()
+    {
+        // The function starts a second wait of its task (a child's sleep) before it returns the wait it ends with.
+        TimeSpan endedAt = TimeSpan.Zero;
+
+        Trio.Run(async () =>
+        {
+            await Nursery.RunAsync(nursery =>
+            {
+                nursery.StartSoon(() =>
+                {
+                    ValueTask shorter = Trio.SleepAsync(TimeSpan.FromSeconds(1));
+                    _ = shorter.AsTask();
+                    return Trio.SleepAsync(TimeSpan.FromSeconds(5));
+                }, "sleeper");
+                return Task.CompletedTask;
+            });
+            endedAt = Trio.CurrentTime;
+        }, VirtualRun.Options());
+
+        Assert.Equal(TimeSpan.FromSeconds(5), endedAt);
+    }
+
+    [Fact]
     public void ValueTaskFunctionCompletedOffTheLoop_EndsAsAnEscapeOfItsTask_AndTheRunGoesOn()
     {
         var escapes = new List<EscapeInfo>();
