@@ -88,7 +88,6 @@ internal static class Profiling
             ["timers"] = timers.TrioTest_Autojump,
             ["explore"] = () => trivial.HarnessSchedules(),
             ["bare"] = trivial.BareRuns,
-            ["bare-nursery"] = trivial.BareRunsInOneMoreNursery,
             ["buffer"] = () => buffer.HarnessSchedules(),
             ["buffer-bare"] = buffer.BareRuns,
             ["nunit"] = () => nunit.Run(nunitAsyncTest),

@@ -31,7 +31,7 @@ goals="$artifacts/goals.md"
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- report "$artifacts/results" "$wall" "$adapters" > "$goals"
 # The GC's share and the bytes per run of the bodies the goals measure: what the "why not met" column cites.
 profiles="$artifacts/profiles.txt"
-for body in checkpoint trace null-instrument spawn timers bare bare-nursery explore-no-trace explore buffer-bare buffer nunit-plain nunit; do
+for body in checkpoint trace null-instrument spawn timers bare explore-no-trace explore buffer-bare buffer nunit-plain nunit; do
     dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- profile "$body" 3
 done > "$profiles"
 corpus="$artifacts/corpus.md"
