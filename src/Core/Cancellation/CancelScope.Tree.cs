@@ -34,7 +34,7 @@ public sealed partial class CancelScope
         AsCancelled,
     }
 
-    /// <summary>Creates the root scope of a run: active, no parent, never cancelled by a deadline.</summary>
+    /// <summary>Creates the root scope of a run: active, no parent, no deadline (the run's nursery, which takes this scope, may be given one).</summary>
     /// <param name="runner">The run.</param>
     /// <returns>The root scope.</returns>
     internal static CancelScope CreateRoot(Runner runner)

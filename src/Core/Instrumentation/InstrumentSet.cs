@@ -23,8 +23,8 @@ internal sealed partial class InstrumentSet
         _runner = runner;
         _log = log;
 
-        // By index: the harness builds a run's options for every schedule, and a boxed enumerator and an array per
-        // instrument added would be paid each time.
+        // By index, into one array: the harness creates a run (and so an instrument set) for every schedule, and a boxed
+        // enumerator and an array per instrument added would be paid each time.
         if (instruments.Count == 0)
         {
             return;

@@ -34,7 +34,12 @@ public sealed partial class Nursery
     /// <param name="error">What <c>main</c> threw, or <see langword="null"/>.</param>
     internal void MainEnded(Exception? error)
     {
-        CancelScope.Cancel(_mainReturnedReason);
+        // Cancel's own work, without its checks: this is the loop thread, and the task cancelling is main.
+        if (!CancelScope.CancelCalled)
+        {
+            CancelScope.CancelCore(new CancelReason(CancelSource.Explicit, _mainReturnedReason, ParentTask.Path));
+        }
+
         if (error is not null)
         {
             AddError(error, ParentTask);
@@ -49,6 +54,10 @@ public sealed partial class Nursery
     {
         _mainEnded = false;
         _closed = true;
+
+        // A nursery opened with RunAsync leaves through a schedule point, after which the scope's token is cancelled; here
+        // the close may come in the step that cancelled, and what main threw is classified against that token.
+        _runner.FlushTokenCancellationsNow();
         Exception? failure = CollectFailure();
         CancelScope.Exit();
         _runner.RunNurseryClosed(failure);

@@ -13,7 +13,8 @@ namespace TrioTest;
 /// see <see cref="Cancelled"/> at their next checkpoint. When all are done, <see cref="RunAsync"/> rethrows a single
 /// failure as itself (its stack kept), or several as a <see cref="NurseryException"/> in the order they happened.
 /// <see cref="Cancelled"/> exceptions caused by the nursery's own cancellation are absorbed.</para>
-/// <para>Entering a nursery is not a checkpoint; leaving one is a schedule point.</para>
+/// <para>Entering a nursery is not a checkpoint; leaving one is a schedule point (except the run's own nursery, which
+/// has no frame to leave: the harness's background nursery).</para>
 /// </remarks>
 /// <example>
 /// <code>

@@ -161,7 +161,14 @@ internal sealed partial class Runner
     {
         _runQueue.Add(new ReadyStep(task, ++_stepSequence, callback, state));
         task.QueuedSteps++;
-        task.State = TrioTaskState.Runnable;
+
+        // Work can still come to a task that has exited (a callback queued for main once it has returned): it runs as a
+        // step of that task, which stays exited.
+        if (task.State != TrioTaskState.Exited)
+        {
+            task.State = TrioTaskState.Runnable;
+        }
+
         if (Instruments.IsActive)
         {
             Instruments.OnTaskScheduled(task);
@@ -413,6 +420,15 @@ internal sealed partial class Runner
     /// which Trio's cancel never does. They run with no context current, so <c>ConfigureAwait(false)</c> stays on the loop.
     /// </summary>
     internal void DeferTokenCancellation(CancellationTokenSource source) => _tokensToCancel.Add(source);
+
+    /// <summary>Cancels the deferred token sources now, before the step ends: for a decision that depends on them within the step.</summary>
+    internal void FlushTokenCancellationsNow()
+    {
+        if (_tokensToCancel.Count != 0)
+        {
+            FlushTokenCancellations();
+        }
+    }
 
     /// <summary>Cancels the deferred token sources, in the order their scopes were cancelled.</summary>
     private void FlushTokenCancellations()

@@ -69,7 +69,7 @@ internal sealed partial class Runner : ITaskOwner
     /// <summary>True once main has returned or thrown.</summary>
     private bool _mainDone;
 
-    /// <summary>What main threw, rethrown by <see cref="Run(Func{Task})"/>.</summary>
+    /// <summary>What main threw (with the run's nursery, what the nursery threw), rethrown when the run ends.</summary>
     private ExceptionDispatchInfo? _mainError;
 
     /// <summary>How many tasks were spawned before the run failed.</summary>
@@ -149,7 +149,6 @@ internal sealed partial class Runner : ITaskOwner
         // continuation inline when the function's task completes inside a step of this task, and otherwise posts it to
         // the task's context (a step of the task; an escape if the task completed off the loop). A context-free
         // continuation would not do: the runtime sends those to the thread pool while a custom context is current.
-        // A loop waiter (a function that is a sleep) queues it as a step of its task, with nothing allocated.
         if (SynchronizationContext.Current != task.Context)
         {
             SynchronizationContext.SetSynchronizationContext(task.Context);

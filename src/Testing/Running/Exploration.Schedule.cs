@@ -34,11 +34,12 @@ internal sealed partial class Exploration
         var context = new TrioTestContext(_options, seed, source, number, planned, recorder) { Exploration = this };
         Exception? failure = null;
 
-        // The blocked-loop watch reads the run's heartbeat while it runs.
-        var runner = new Runner(run) { HostState = context };
-        _currentRunner = runner;
+        Runner? runner = null;
         try
         {
+            // The blocked-loop watch reads the run's heartbeat while it runs.
+            runner = new Runner(run) { HostState = context };
+            _currentRunner = runner;
             runner.Run(static background => StartBody(background), "the test body returned");
         }
         catch (Exception e)
@@ -75,7 +76,7 @@ internal sealed partial class Exploration
 
         // Only the failing schedule's trace, the last one's, or a replayed seed's (to compare with its recorded trace) is kept: copying every schedule's would dominate a long exploration.
         CheckpointTrace trace = recorder is not null && (failure is not null || number == planned || source != SeedSource.Entropy) ? recorder.GetTrace() : CheckpointTrace.Empty;
-        return new ScheduleOutcome(seed, source, number, failure, trace, runner.StepsRun, clock.Now, runner.TasksSpawnedBeforeFailure) { Directed = (strategy as DirectedStrategy)?.Schedule };
+        return new ScheduleOutcome(seed, source, number, failure, trace, runner?.StepsRun ?? 0, clock.Now, runner?.TasksSpawnedBeforeFailure ?? 0) { Directed = (strategy as DirectedStrategy)?.Schedule };
     }
 
     /// <summary>
@@ -85,7 +86,8 @@ internal sealed partial class Exploration
     /// </summary>
     private static Task StartBody(Nursery background)
     {
-        TrioTestContext context = TrioTestContext.Current;
+        // The schedule's context rides on its run (the nursery's parent task is main).
+        var context = (TrioTestContext)background.ParentTask.Runner.HostState!;
         return context.Exploration!.StartBody(context, background);
     }
 
@@ -106,7 +108,8 @@ internal sealed partial class Exploration
 
     /// <summary>
     /// Creates the options every schedule's run shares, with the instruments; each schedule sets its clock, seed, strategy
-    /// and name. A run reads its options when it is created, so the next schedule's changes never reach it.
+    /// and name. A run reads what other threads need (escape policy, log, name) when it is created, and the rest before
+    /// it ends, so the next schedule's changes never reach it.
     /// </summary>
     private RunOptions CreateRunOptions(TraceRecorder? recorder)
     {

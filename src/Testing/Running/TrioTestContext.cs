@@ -41,10 +41,14 @@ public sealed class TrioTestContext
         "TrioTestContext.Current is only available inside a test body run by TrioTestRunner: mark the test [AsyncTest] instead of [Fact]/[Test], or call TrioTestRunner.Run.");
 
     /// <summary>Gets the context of the calling code's test schedule, or <see langword="null"/> outside one.</summary>
-    /// <remarks>The schedule's run carries its context: the calling flow's run is found from its ambient task, which flows with it.</remarks>
-    public static TrioTestContext? CurrentOrNull => Runner.OfCurrentFlow?.HostState as TrioTestContext;
+    /// <remarks>
+    /// The schedule's run carries its context: the calling flow's run is found from its ambient task, which flows with it.
+    /// The context is current once the body starts (so an instrument's <c>BeforeRun</c> sees none, as before the run).
+    /// </remarks>
+    public static TrioTestContext? CurrentOrNull =>
+        Runner.OfCurrentFlow?.HostState is TrioTestContext { _background: not null } context ? context : null;
 
-    /// <summary>Gets the options the test runs with.</summary>
+    /// <summary>Gets the options the test runs with. Read them; do not change them: the exploration reads most of them once, when it starts.</summary>
     public TrioTestOptions Options { get; }
 
     /// <summary>Gets the schedule's seed; its text is the form to paste into <c>Seed</c>.</summary>

@@ -60,7 +60,7 @@ public sealed class TraceRecorder : Instrument
     /// <summary>The size of <see cref="_recentSites"/>, a power of two.</summary>
     private const int RecentSites = 64;
 
-    /// <summary>The names of each live task, by <see cref="TrioTask.Id"/>; an entry is dropped when its task exits.</summary>
+    /// <summary>The names of each task, by <see cref="TrioTask.Id"/>: kept for the next run below <see cref="KeptNames"/>, dropped when the task exits above it.</summary>
     private TraceRecord.TaskNames?[] _tasks = new TraceRecord.TaskNames?[16];
 
     /// <summary>

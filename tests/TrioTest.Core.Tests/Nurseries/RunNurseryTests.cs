@@ -202,6 +202,56 @@ public sealed class RunNurseryTests
         Assert.Throws<InvalidOperationException>(() => nursery.StartSoon(() => Task.CompletedTask));
     }
 
+    [Fact]
+    public void WorkQueuedOutsideAnyTaskAfterMainReturned_RunsAsAStepOfMain_WhichStaysExited()
+    {
+        TrioTask? main = null;
+        var states = new List<TrioTaskState>();
+
+        RunWithNursery(background =>
+        {
+            main = Trio.CurrentTask;
+            TaskScheduler loop = Trio.TaskScheduler;
+            background.StartSoon(() => new CancelScope { Shield = true }.RunAsync(async () =>
+            {
+                // Shielded, so it outlives main. A timer callback created without the execution context runs outside any
+                // task: the work it queues to the loop's scheduler goes to main, which has returned by then.
+                ITimer timer;
+                using (ExecutionContext.SuppressFlow())
+                {
+                    timer = Trio.TimeProvider.CreateTimer(
+                        _ => Task.Factory.StartNew(() => states.Add(main.State), CancellationToken.None, TaskCreationOptions.None, loop),
+                        null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+                }
+
+                await Trio.SleepAsync(TimeSpan.FromSeconds(2));
+                timer.Dispose();
+                states.Add(main.State);
+            }), "server");
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal([TrioTaskState.Exited, TrioTaskState.Exited], states);
+    }
+
+    [Fact]
+    public void MainThrowingACancellationOfItsOwnScopesToken_InTheStepThatCancelled_IsAbsorbed()
+    {
+        bool returned = false;
+
+        // As with a nursery opened by RunAsync, the scope's own cancellation is not a failure, even when its token is
+        // cancelled at the end of the very step that closes the nursery.
+        RunWithNursery(background =>
+        {
+            CancellationToken token = Trio.CancellationToken;
+            background.CancelScope.Cancel();
+            returned = true;
+            throw new OperationCanceledException(token);
+        });
+
+        Assert.True(returned);
+    }
+
     private static void RunWithNursery(Func<Nursery, Task> main) => new Runner(VirtualRun.Options()).Run(main, MainReturned);
 
     /// <summary>Logs spawns, steps, checkpoints and exits, in order.</summary>

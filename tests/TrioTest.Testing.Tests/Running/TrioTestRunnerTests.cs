@@ -461,6 +461,48 @@ public class TrioTestRunnerTests
         FluentActions.Invoking(() => TrioTestContext.Current).Should().Throw<InvalidOperationException>().WithMessage("*[AsyncTest]*");
     }
 
+    [Fact]
+    public void CurrentContext_IsNoneBeforeTheBodyStarts_AndTheSchedulesOwnInsideIt_AlsoOnAThreadPoolThread()
+    {
+        var seen = new ContextSeen();
+        TrioTestOptions options = Options(iterations: 3);
+        options.Strict = false; // the body leaves the loop for the thread pool on purpose
+        options.Instruments.Add(seen);
+        var inBodies = new List<TrioTestContext>();
+        var onThreadPool = new List<TrioTestContext?>();
+
+        TrioTestResult result = TrioTestRunner.Run(async context =>
+        {
+            inBodies.Add(TrioTestContext.Current);
+            onThreadPool.Add(await Task.Run(() => TrioTestContext.CurrentOrNull).ConfigureAwait(true));
+            context.Should().BeSameAs(TrioTestContext.Current);
+        }, options);
+
+        result.Passed.Should().BeTrue(result.Report);
+        seen.AtRunStart.Should().Equal(false, false, false);
+        seen.MainSpawned.Should().Equal(false, false, false);
+        inBodies.Select(static c => c.Schedule).Should().Equal(1, 2, 3);
+        onThreadPool.Should().Equal(inBodies, "the context flows with the body's execution context");
+    }
+
+    /// <summary>Notes whether a context is current in the hooks that run before the body starts.</summary>
+    private sealed class ContextSeen : Instrument
+    {
+        public List<bool> AtRunStart { get; } = [];
+
+        public List<bool> MainSpawned { get; } = [];
+
+        public override void BeforeRun(in RunEventArgs args) => AtRunStart.Add(TrioTestContext.CurrentOrNull is not null);
+
+        public override void TaskSpawned(in TaskEventArgs args)
+        {
+            if (args.Task.Path == "main")
+            {
+                MainSpawned.Add(TrioTestContext.CurrentOrNull is not null);
+            }
+        }
+    }
+
     private static TrioTestOptions Options(int iterations = 1, Seed? seed = null, ExplorationStrategy strategy = ExplorationStrategy.Random) => new()
     {
         Iterations = iterations,
