@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace TrioTest.Testing;
 
 /// <summary>Measures an exploration's coverage schedule by schedule, from each schedule's recorder; see <see cref="ExplorationCoverage"/>.</summary>
@@ -14,8 +12,17 @@ internal sealed class CoverageTracker
     /// <summary>Every measured schedule's fingerprint, in order.</summary>
     private readonly List<ulong> _fingerprints = [];
 
-    /// <summary>For each label, the task of the last event at it in the schedule being measured.</summary>
-    private readonly Dictionary<LabelKey, TraceRecord.TaskNames> _lastTaskAt = [];
+    /// <summary>For each label, by the recorder's <see cref="TraceRecorder.LabelId"/>, the task of the last event at it in the schedule being measured.</summary>
+    private TraceRecord.TaskNames?[] _lastTaskAt = new TraceRecord.TaskNames?[16];
+
+    /// <summary>For each label, the schedule (<see cref="_measured"/>) its entry of <see cref="_lastTaskAt"/> belongs to: older entries read as empty, so nothing is cleared per schedule.</summary>
+    private int[] _lastTaskAtSchedule = new int[16];
+
+    /// <summary>How many schedules were measured.</summary>
+    private int _measured;
+
+    /// <summary>The recorder whose label ids index <see cref="_lastTaskAt"/>.</summary>
+    private TraceRecorder? _recorder;
 
     /// <summary>Gets how many schedules in a row, at the end, added nothing.</summary>
     public int SinceNew { get; private set; }
@@ -27,7 +34,15 @@ internal sealed class CoverageTracker
         ulong fingerprint = recorder.Fingerprint();
         _fingerprints.Add(fingerprint);
         bool added = _traces.Add(fingerprint);
-        _lastTaskAt.Clear();
+        if (!ReferenceEquals(_recorder, recorder))
+        {
+            // Another recorder numbers its labels from 0 again.
+            _recorder = recorder;
+            Array.Clear(_lastTaskAt);
+            Array.Clear(_lastTaskAtSchedule);
+        }
+
+        _measured++;
         ReadOnlySpan<TraceRecord> older = recorder.GetRecords(out ReadOnlySpan<TraceRecord> newer);
         added |= ObserveOrderings(older, recorder);
         added |= ObserveOrderings(newer, recorder);
@@ -49,14 +64,22 @@ internal sealed class CoverageTracker
                 continue;
             }
 
-            ulong labelHash = recorder.LabelHash(e.Label);
-            ref TraceRecord.TaskNames? previous = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastTaskAt, new LabelKey(e.Label, labelHash), out _);
-            if (previous is not null && !ReferenceEquals(previous, e.Task) && previous.Path != e.Task.Path)
+            int id = recorder.LabelId(e.Label);
+            if (id >= _lastTaskAt.Length)
             {
-                added |= _orderings.Add(new Ordering(e.Label, labelHash, previous, e.Task));
+                int length = Math.Max(id + 1, 2 * _lastTaskAt.Length);
+                Array.Resize(ref _lastTaskAt, length);
+                Array.Resize(ref _lastTaskAtSchedule, length);
             }
 
-            previous = e.Task;
+            TraceRecord.TaskNames? previous = _lastTaskAtSchedule[id] == _measured ? _lastTaskAt[id] : null;
+            if (previous is not null && !ReferenceEquals(previous, e.Task) && previous.Path != e.Task.Path)
+            {
+                added |= _orderings.Add(new Ordering(e.Label, recorder.LabelHash(e.Label), previous, e.Task));
+            }
+
+            _lastTaskAt[id] = e.Task;
+            _lastTaskAtSchedule[id] = _measured;
         }
 
         return added;
@@ -101,24 +124,5 @@ internal sealed class CoverageTracker
 
         /// <inheritdoc/>
         public override int GetHashCode() => (int)_hash ^ (int)(_hash >> 32);
-    }
-
-    /// <summary>A label with the hash the recorder computed for it once: looking one up hashes no text.</summary>
-    private readonly struct LabelKey(string label, ulong hash) : IEquatable<LabelKey>
-    {
-        /// <summary>Gets the label.</summary>
-        public string Label { get; } = label;
-
-        /// <summary>Gets the label's stable hash.</summary>
-        public ulong Hash { get; } = hash;
-
-        /// <inheritdoc/>
-        public bool Equals(LabelKey other) => Hash == other.Hash && string.Equals(Label, other.Label, StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is LabelKey other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => (int)Hash ^ (int)(Hash >> 32);
     }
 }

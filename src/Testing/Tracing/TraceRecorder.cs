@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -82,8 +83,11 @@ public sealed class TraceRecorder : Instrument
     /// <summary>The fingerprint of the events recorded so far, before its final mix; see <see cref="Fingerprint"/>.</summary>
     private ulong _fingerprint = StableHash.Empty;
 
-    /// <summary>The last labels hashed, by identity, in sets of two; see <see cref="LabelHash"/>.</summary>
-    private readonly (string? Label, ulong Hash)[] _recentLabels = new (string?, ulong)[RecentLabels];
+    /// <summary>The last labels looked up, by identity, in sets of two, with their hash and id (-1 until asked); see <see cref="LabelHash"/>.</summary>
+    private readonly (string? Label, ulong Hash, int Id)[] _recentLabels = new (string?, ulong, int)[RecentLabels];
+
+    /// <summary>The id of each label <see cref="LabelId"/> was asked for, by text: ids are small and dense, for arrays indexed by label.</summary>
+    private readonly Dictionary<string, int> _labelIds = new(StringComparer.Ordinal);
 
     /// <summary>The size of <see cref="_recentLabels"/>, a power of two.</summary>
     private const int RecentLabels = 64;
@@ -151,30 +155,49 @@ public sealed class TraceRecorder : Instrument
     internal ulong Fingerprint() => StableHash.Finish(_fingerprint);
 
     /// <summary>Gets the stable hash of a label, from a cache by the label's identity: most labels are the compiler's literals, the same object at every event.</summary>
-    internal ulong LabelHash(string? label)
+    internal ulong LabelHash(string? label) => label is null ? s_nullLabelHash : RecentLabel(label).Hash;
+
+    /// <summary>
+    /// Gets the id of a label: equal texts have equal ids, the first label asked for is 0, the next new one 1, and so on.
+    /// Only the labels asked for get one (coverage asks for checkpoint labels), so notes and reasons do not grow the table.
+    /// </summary>
+    internal int LabelId(string label)
     {
-        if (label is null)
+        ref (string? Label, ulong Hash, int Id) entry = ref RecentLabel(label);
+        if (entry.Id < 0)
         {
-            return s_nullLabelHash;
+            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_labelIds, label, out bool exists);
+            if (!exists)
+            {
+                id = _labelIds.Count - 1;
+            }
+
+            entry.Id = id;
         }
 
+        return entry.Id;
+    }
+
+    /// <summary>Gets the cache entry of a label, filling it on a miss.</summary>
+    private ref (string? Label, ulong Hash, int Id) RecentLabel(string label)
+    {
         // Two ways per set: two labels of one run that share a set do not evict each other at every event.
         int set = (RuntimeHelpers.GetHashCode(label) & (RecentLabels / 2 - 1)) * 2;
-        ref (string? Label, ulong Hash) first = ref _recentLabels[set];
+        ref (string? Label, ulong Hash, int Id) first = ref _recentLabels[set];
         if (ReferenceEquals(first.Label, label))
         {
-            return first.Hash;
+            return ref first;
         }
 
-        ref (string? Label, ulong Hash) second = ref _recentLabels[set + 1];
+        ref (string? Label, ulong Hash, int Id) second = ref _recentLabels[set + 1];
         if (ReferenceEquals(second.Label, label))
         {
-            return second.Hash;
+            return ref second;
         }
 
         second = first;
-        first = (label, StableHash.Add(StableHash.Empty, label));
-        return first.Hash;
+        first = (label, StableHash.Add(StableHash.Empty, label), -1);
+        return ref first;
     }
 
     /// <summary>
@@ -198,7 +221,7 @@ public sealed class TraceRecorder : Instrument
             Array.Clear(_ring, 0, _start == 0 ? _count : _ring.Length);
         }
 
-        Array.Clear(_namedTasks);
+        // _namedTasks is cleared as the run ends (AfterRun): within a run, its entries stay right.
         if (_tasks.Length > KeptNames)
         {
             Array.Clear(_tasks, KeptNames, _tasks.Length - KeptNames);
