@@ -175,7 +175,7 @@ internal sealed partial class InstrumentSet
     {
         if (Wants(Hooks.BeforeRun))
         {
-            Dispatch<RunEventArgs, BeforeRunHook>(RunArgs());
+            Dispatch<RunEventArgs, BeforeRunHook>(RunArgs(), onLoop: true);
         }
     }
 
@@ -183,7 +183,7 @@ internal sealed partial class InstrumentSet
     {
         if (Wants(Hooks.AfterRun))
         {
-            Dispatch<RunEventArgs, AfterRunHook>(RunArgs());
+            Dispatch<RunEventArgs, AfterRunHook>(RunArgs(), onLoop: true);
         }
     }
 
@@ -288,7 +288,7 @@ internal sealed partial class InstrumentSet
     /// <typeparam name="TArgs">The hook's arguments.</typeparam>
     /// <typeparam name="THook">The hook: a struct, so each hook's dispatch is compiled with a direct call to it.</typeparam>
     /// <param name="args">The hook's arguments.</param>
-    /// <param name="onLoop">True for the hooks only the loop's own code calls (a spawn, a step, a checkpoint): the thread is known.</param>
+    /// <param name="onLoop">True for the hooks only the loop's own code calls (the run's start and end, a spawn, a step, a checkpoint): the thread is known.</param>
     private void Dispatch<TArgs, THook>(in TArgs args, bool onLoop = false)
         where TArgs : struct
         where THook : struct, IHook<TArgs>

@@ -70,6 +70,12 @@ public sealed class TraceRecorder : Instrument
     /// </summary>
     private TrioTask?[] _namedTasks = new TrioTask?[16];
 
+    /// <summary>The task whose names were looked up last, and its names; cleared with <see cref="_namedTasks"/>.</summary>
+    private TrioTask? _lastNamed;
+
+    /// <summary>The names of <see cref="_lastNamed"/>.</summary>
+    private TraceRecord.TaskNames? _lastNames;
+
     /// <summary>
     /// The names of the first tasks of a run are kept for the next run (an exploration's schedules spawn the same tasks in the
     /// same order), and reused when the next task with that id has the same path: no names and no path hash per task per
@@ -201,13 +207,15 @@ public sealed class TraceRecorder : Instrument
     }
 
     /// <summary>
-    /// Folds one event into the fingerprint: two rounds, the interned names' and site's hashes computed once each. The
-    /// time is spread by an odd multiplier, so it cannot cancel the step and kind in the low and high bits.
+    /// Folds one event into the fingerprint: one round over a word that mixes the event's fields, the interned names',
+    /// label's and site's hashes computed once each. The step, kind and time are spread by odd multipliers before they
+    /// meet the hashes, so no field can cancel another's bits.
     /// </summary>
     private ulong Fold(ulong hash, in TraceRecord e)
     {
-        hash = StableHash.Add(hash, ((ulong)e.Step ^ ((ulong)e.Kind << 56)) + ((ulong)e.Time.Ticks * 0x9E3779B97F4A7C15UL));
-        return StableHash.Add(hash, e.Task.PathHash ^ ulong.RotateLeft(LabelHash(e.Label), 21) ^ ulong.RotateLeft(e.Site.CanonicalHash, 42));
+        ulong position = ((ulong)e.Step ^ ((ulong)e.Kind << 56)) + ((ulong)e.Time.Ticks * 0x9E3779B97F4A7C15UL);
+        ulong what = e.Task.PathHash ^ ulong.RotateLeft(LabelHash(e.Label), 21) ^ ulong.RotateLeft(e.Site.CanonicalHash, 42);
+        return StableHash.Add(hash, (position * 0xC2B2AE3D27D4EB4FUL) ^ what);
     }
 
     /// <summary>Forgets every event, so the recorder can serve another run.</summary>
@@ -237,7 +245,12 @@ public sealed class TraceRecorder : Instrument
 
     /// <inheritdoc/>
     /// <remarks>The run's tasks are not kept past it, even those a failed run left alive.</remarks>
-    public override void AfterRun(in RunEventArgs args) => Array.Clear(_namedTasks);
+    public override void AfterRun(in RunEventArgs args)
+    {
+        Array.Clear(_namedTasks);
+        _lastNamed = null;
+        _lastNames = null;
+    }
 
     /// <inheritdoc/>
     public override void TaskSpawned(in TaskEventArgs args) =>
@@ -320,11 +333,19 @@ public sealed class TraceRecorder : Instrument
         return site;
     }
 
-    /// <summary>Gets the interned names of <paramref name="task"/>.</summary>
+    /// <summary>Gets the interned names of <paramref name="task"/>: most events follow one of the same task (a step, then its checkpoint).</summary>
     private TraceRecord.TaskNames Names(TrioTask task)
     {
+        if (ReferenceEquals(task, _lastNamed))
+        {
+            return _lastNames!;
+        }
+
         long id = task.Id;
-        return (ulong)id < (ulong)_namedTasks.Length && ReferenceEquals(_namedTasks[id], task) ? _tasks[id]! : AddNames(task);
+        TraceRecord.TaskNames names = (ulong)id < (ulong)_namedTasks.Length && ReferenceEquals(_namedTasks[id], task) ? _tasks[id]! : AddNames(task);
+        _lastNamed = task;
+        _lastNames = names;
+        return names;
     }
 
     /// <summary>Interns the names of a task seen for the first time in this run: the names a former run had at its id when they match, or new ones.</summary>
