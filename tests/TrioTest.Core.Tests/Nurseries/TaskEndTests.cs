@@ -68,58 +68,29 @@ public sealed class TaskEndTests
     [Fact]
     public void ValueTaskFunctionThatIsASleep_EndsInAStepOfItsOwnTask_AtTheDeadline()
     {
-        var events = new List<string>();
-        RunOptions options = VirtualRun.Options();
-        options.Instruments.Add(new StepAndExitLog(events));
-        TimeSpan endedAt = TimeSpan.Zero;
-
-        Trio.Run(async () =>
-        {
-            await Nursery.RunAsync(nursery =>
-            {
-                nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromHours(1)), "sleeper");
-                return Task.CompletedTask;
-            });
-            endedAt = Trio.CurrentTime;
-        }, options);
+        (TimeSpan endedAt, List<string> events) = RunNursery(nursery => nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromHours(1)), "sleeper"));
 
         Assert.Equal(TimeSpan.FromHours(1), endedAt);
-        int exit = events.IndexOf("exit main/sleeper");
-        Assert.True(exit > 0, string.Join(", ", events));
-        Assert.Equal("step main/sleeper", events[exit - 1]);
+        AssertExitsInAStepOfItsOwn(events, "main/sleeper");
     }
 
     [Fact]
     public void ValueTaskFunctionThatIsAWaitCancelled_EndsWithTheCancellation_WhichItsNurseryAbsorbs()
     {
-        var events = new List<string>();
-        RunOptions options = VirtualRun.Options();
-        options.Instruments.Add(new StepAndExitLog(events));
-        TimeSpan endedAt = TimeSpan.Zero;
-
-        Trio.Run(async () =>
+        (TimeSpan endedAt, List<string> events) = RunNursery(nursery =>
         {
-            await Nursery.RunAsync(nursery =>
+            nursery.StartSoon(Trio.SleepForeverAsync, "forever");
+            nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromHours(1)), "sleeper");
+            nursery.StartSoon(async () =>
             {
-                nursery.StartSoon(Trio.SleepForeverAsync, "forever");
-                nursery.StartSoon(() => Trio.SleepAsync(TimeSpan.FromHours(1)), "sleeper");
-                nursery.StartSoon(async () =>
-                {
-                    await Trio.SleepAsync(TimeSpan.FromSeconds(1));
-                    nursery.CancelScope.Cancel();
-                }, "canceller");
-                return Task.CompletedTask;
-            });
-            endedAt = Trio.CurrentTime;
-        }, options);
+                await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+                nursery.CancelScope.Cancel();
+            }, "canceller");
+        });
 
         Assert.Equal(TimeSpan.FromSeconds(1), endedAt);
-        foreach (string waiting in new[] { "main/forever", "main/sleeper" })
-        {
-            int exit = events.IndexOf($"exit {waiting}");
-            Assert.True(exit > 0, string.Join(", ", events));
-            Assert.Equal($"step {waiting}", events[exit - 1]);
-        }
+        AssertExitsInAStepOfItsOwn(events, "main/forever");
+        AssertExitsInAStepOfItsOwn(events, "main/sleeper");
     }
 
     [Fact]
@@ -306,6 +277,33 @@ public sealed class TaskEndTests
 
         public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
             _core.OnCompleted(continuation, state, token, flags);
+    }
+
+    /// <summary>Runs a nursery whose children <paramref name="start"/> starts; returns when it ended and each step and exit, in order.</summary>
+    private static (TimeSpan EndedAt, List<string> Events) RunNursery(Action<Nursery> start)
+    {
+        var events = new List<string>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new StepAndExitLog(events));
+        TimeSpan endedAt = TimeSpan.Zero;
+        Trio.Run(async () =>
+        {
+            await Nursery.RunAsync(nursery =>
+            {
+                start(nursery);
+                return Task.CompletedTask;
+            });
+            endedAt = Trio.CurrentTime;
+        }, options);
+        return (endedAt, events);
+    }
+
+    /// <summary>Asserts that <paramref name="path"/> exited inside a step of its own.</summary>
+    private static void AssertExitsInAStepOfItsOwn(List<string> events, string path)
+    {
+        int exit = events.IndexOf($"exit {path}");
+        Assert.True(exit > 0, string.Join(", ", events));
+        Assert.Equal($"step {path}", events[exit - 1]);
     }
 
     /// <summary>Logs each step's task and each exit, in order.</summary>
