@@ -1,11 +1,9 @@
-using System.Buffers;
-
 namespace TrioTest;
 
 /// <summary>The timer heap: every deadline of the run (sleeps, cancel scopes, <see cref="TimeProvider"/> timers) keyed by (deadline, sequence).</summary>
 internal sealed partial class Runner
 {
-    /// <summary>The most entries a heap may hold to be kept for the thread's next run (about 2 MB).</summary>
+    /// <summary>The most entries a heap may hold to be kept for the thread's next run (about 2.5 MB).</summary>
     private const int MaxSpareTimerCapacity = 1 << 16;
 
     /// <summary>
@@ -13,10 +11,10 @@ internal sealed partial class Runner
     /// object heap, and allocating one per run made every such run pay for a full collection.
     /// </summary>
     [ThreadStatic]
-    private static PriorityQueue<TimerEntry, TimerKey>? s_spareTimers;
+    private static TimerHeap? s_spareTimers;
 
     /// <summary>Pending timers. Ties on the deadline break by creation sequence, never by identity or hash.</summary>
-    private PriorityQueue<TimerEntry, TimerKey> _timers = TakeSpareTimers();
+    private TimerHeap _timers = TakeSpareTimers();
 
     /// <summary>The heap size below which stale entries are left alone.</summary>
     private const int MinimumPruneThreshold = 1024;
@@ -28,9 +26,9 @@ internal sealed partial class Runner
     private long _timerSequence;
 
     /// <summary>Takes the thread's spare heap, or creates one.</summary>
-    private static PriorityQueue<TimerEntry, TimerKey> TakeSpareTimers()
+    private static TimerHeap TakeSpareTimers()
     {
-        PriorityQueue<TimerEntry, TimerKey>? spare = s_spareTimers;
+        TimerHeap? spare = s_spareTimers;
         s_spareTimers = null;
         return spare ?? new();
     }
@@ -38,10 +36,10 @@ internal sealed partial class Runner
     /// <summary>At the end of the run: leaves the heap, emptied, for the thread's next run, and keeps an empty one of its own (late registrations land there).</summary>
     private void ReleaseTimers()
     {
-        PriorityQueue<TimerEntry, TimerKey> timers = _timers;
+        TimerHeap timers = _timers;
         _timers = new();
         timers.Clear();
-        if (timers.EnsureCapacity(0) <= MaxSpareTimerCapacity)
+        if (timers.Capacity <= MaxSpareTimerCapacity)
         {
             s_spareTimers = timers;
         }
@@ -55,50 +53,28 @@ internal sealed partial class Runner
             PruneStaleTimers();
         }
 
-        _timers.Enqueue(new TimerEntry(target, generation), new TimerKey(deadline.Ticks, ++_timerSequence));
+        _timers.Add(target, generation, deadline.Ticks, ++_timerSequence);
     }
 
     /// <summary>
-    /// Drops every stale entry (a cancelled sleep, an exited scope, a disposed timer) and re-heapifies, so they do not
-    /// pile up (and keep their targets alive) until their deadlines. The threshold doubles with the live count,
-    /// so the cost is O(1) amortized per registration (Trio's <c>Deadlines._prune</c>).
+    /// Drops every stale entry (a cancelled sleep, an exited scope, a disposed timer), so they do not pile up (and keep
+    /// their targets alive) until their deadlines. The threshold doubles with the live count, so the cost is O(1)
+    /// amortized per registration (Trio's <c>Deadlines._prune</c>).
     /// </summary>
-    private void PruneStaleTimers()
-    {
-        int count = _timers.Count;
-        (TimerEntry, TimerKey)[] live = ArrayPool<(TimerEntry, TimerKey)>.Shared.Rent(count);
-        int kept = 0;
-        foreach ((TimerEntry entry, TimerKey key) in _timers.UnorderedItems)
-        {
-            if (entry.Target.TimerGeneration == entry.Generation)
-            {
-                live[kept++] = (entry, key);
-            }
-        }
-
-        // Ten thousand sleepers are all live: the heap stays as it is, rather than being rebuilt at every doubling.
-        if (kept < count)
-        {
-            _timers.Clear();
-            _timers.EnqueueRange(new ArraySegment<(TimerEntry, TimerKey)>(live, 0, kept));
-        }
-
-        ArrayPool<(TimerEntry, TimerKey)>.Shared.Return(live, clearArray: true);
-        _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * kept);
-    }
+    private void PruneStaleTimers() => _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * _timers.RemoveStale());
 
     /// <summary>Gets the next live deadline, dropping stale entries from the top of the heap.</summary>
     /// <returns>The deadline, or <see langword="null"/> if no timer is pending.</returns>
     internal TimeSpan? PeekNextDeadline()
     {
-        while (_timers.TryPeek(out TimerEntry entry, out TimerKey key))
+        while (_timers.TryPeek(out ITimerTarget target, out long generation, out long ticks))
         {
-            if (entry.Target.TimerGeneration == entry.Generation)
+            if (target.TimerGeneration == generation)
             {
-                return new TimeSpan(key.Ticks);
+                return new TimeSpan(ticks);
             }
 
-            _timers.Dequeue();
+            _timers.RemoveFirst();
         }
 
         return null;
@@ -117,10 +93,10 @@ internal sealed partial class Runner
         bool fired = false;
         _currentTask = null;
         SynchronizationContext.SetSynchronizationContext(null);
-        while (_fatal is null && _timers.TryPeek(out TimerEntry entry, out TimerKey key) && key.Ticks <= now)
+        while (_fatal is null && _timers.TryPeek(out ITimerTarget target, out long generation, out long ticks) && ticks <= now)
         {
-            _timers.Dequeue();
-            if (entry.Target.TimerGeneration != entry.Generation)
+            _timers.RemoveFirst();
+            if (target.TimerGeneration != generation)
             {
                 continue;
             }
@@ -128,7 +104,7 @@ internal sealed partial class Runner
             fired = true;
             try
             {
-                entry.Target.OnTimerFired(new TimeSpan(key.Ticks));
+                target.OnTimerFired(new TimeSpan(ticks));
                 if (_tokensToCancel.Count != 0)
                 {
                     FlushTokenCancellations();
@@ -162,19 +138,5 @@ internal sealed partial class Runner
         }
 
         ExpireTimers();
-    }
-
-    /// <summary>A heap entry: the target and its generation when registered.</summary>
-    private readonly record struct TimerEntry(ITimerTarget Target, long Generation);
-
-    /// <summary>A heap key: deadline ticks, then creation sequence.</summary>
-    private readonly record struct TimerKey(long Ticks, long Sequence) : IComparable<TimerKey>
-    {
-        /// <inheritdoc/>
-        public int CompareTo(TimerKey other)
-        {
-            int byTime = Ticks.CompareTo(other.Ticks);
-            return byTime != 0 ? byTime : Sequence.CompareTo(other.Sequence);
-        }
     }
 }
