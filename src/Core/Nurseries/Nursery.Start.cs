@@ -127,7 +127,7 @@ public sealed partial class Nursery
     private sealed class StartingChild<T>(Nursery nursery, Func<StartStatus<T>, Task> function, StartStatus<T> status) : ITaskOwner
     {
         /// <inheritdoc/>
-        public ValueTask StartFunction(TrioTask task) => new(function(status) ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartAsync"));
+        public ValueTask StartFunction(TrioTask task, object? unused) => new(function(status) ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartAsync"));
 
         /// <inheritdoc/>
         public void FunctionEnded(TrioTask task, Exception? error) => nursery.StartingChildFinished(task, status, error);

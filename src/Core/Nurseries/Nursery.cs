@@ -160,10 +160,10 @@ public sealed partial class Nursery : ITaskOwner
         $"Nursery(opened at {(_openedAt.Length == 0 ? "?" : _openedAt)} by {ParentTask.Path}, {_childCount} children{(_closed ? ", closed" : string.Empty)})";
 
     /// <inheritdoc/>
-    /// <remarks>A child started with <c>StartSoon</c>: <see cref="TrioTask.Function"/> is its function, a <see cref="Func{Task}"/> or a <see cref="Func{ValueTask}"/>.</remarks>
-    ValueTask ITaskOwner.StartFunction(TrioTask task) => task.Function is Func<ValueTask> function
-        ? function()
-        : new(((Func<Task>)task.Function!)() ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartSoon"));
+    /// <remarks>A child started with <c>StartSoon</c>: <paramref name="function"/> is a <see cref="Func{Task}"/> or a <see cref="Func{ValueTask}"/>.</remarks>
+    ValueTask ITaskOwner.StartFunction(TrioTask task, object? function) => function is Func<ValueTask> valueTaskFunction
+        ? valueTaskFunction()
+        : new(((Func<Task>)function!)() ?? throw ThrowHelper.NullTaskFromBody("Nursery.StartSoon"));
 
     /// <summary>Spawns a child that runs <paramref name="function"/> (a <see cref="Func{Task}"/> or a <see cref="Func{ValueTask}"/>) and links it.</summary>
     private void SpawnChild(Delegate function, string name)

@@ -8,12 +8,13 @@ namespace TrioTest;
 internal interface ITaskOwner
 {
     /// <summary>Calls <paramref name="task"/>'s function, inside the task's first step and execution context.</summary>
-    /// <param name="task">The task; <see cref="TrioTask.Function"/> holds what the owner gave <see cref="Runner.SpawnTask"/>.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="function">What the owner gave <see cref="Runner.SpawnTask"/> to call.</param>
     /// <returns>
     /// The function's task, as a <see cref="ValueTask"/> so a function that returns one (a sleep, a channel operation) is
     /// heard without a <see cref="Task"/> around it. May throw: a throw is the function's error, as if its task had faulted.
     /// </returns>
-    ValueTask StartFunction(TrioTask task);
+    ValueTask StartFunction(TrioTask task, object? function);
 
     /// <summary>Told once, on the loop thread inside a step of <paramref name="task"/>, that its function has ended.</summary>
     /// <param name="task">The task.</param>

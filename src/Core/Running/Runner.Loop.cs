@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace TrioTest;
 
 // The run loop, after trio's unrolled_run. Each pass:
@@ -155,8 +157,11 @@ internal sealed partial class Runner
 
     /// <summary>Queues a step of <paramref name="task"/>; loop thread only.</summary>
     /// <param name="task">The task the step belongs to.</param>
-    /// <param name="callback">A <see cref="SendOrPostCallback"/>, an <see cref="Action{T}"/> of object, or a <see cref="Task"/> for the loop's scheduler.</param>
-    /// <param name="state">The callback's state.</param>
+    /// <param name="callback">
+    /// A <see cref="SendOrPostCallback"/>, an <see cref="Action{T}"/> of object, an <see cref="Action"/>, a <see cref="Task"/>
+    /// for the loop's scheduler, or, for the task's first step, the spawner's execution context (or <see cref="s_startWithoutContext"/>).
+    /// </param>
+    /// <param name="state">The callback's state (for a first step, the task's function).</param>
     internal void EnqueueStep(TrioTask task, object callback, object? state)
     {
         _runQueue.Add(new ReadyStep(task, ++_stepSequence, callback, state));
@@ -376,8 +381,15 @@ internal sealed partial class Runner
                 case Task scheduled:
                     TaskScheduler.Execute(scheduled);
                     break;
+                case ExecutionContext startContext:
+                    StartTask(task, startContext, step.State);
+                    break;
+                case Action action:
+                    action();
+                    break;
                 default:
-                    ((Action)step.Callback)();
+                    Debug.Assert(step.Callback == s_startWithoutContext, "a step's callback is a delegate, a task, or a first step's context");
+                    StartTask(task, context: null, step.State);
                     break;
             }
         }

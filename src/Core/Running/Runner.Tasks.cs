@@ -6,37 +6,15 @@ namespace TrioTest;
 /// <summary>Tasks: spawning (with an execution context that carries the task and its scope), exit, and the living set.</summary>
 internal sealed partial class Runner : ITaskOwner
 {
-    /// <summary>A task's first step: calls its function inside the spawner's execution context, with the task's ambient value.</summary>
-    private static readonly Action<object?> s_startTask = static state =>
-    {
-        var task = (TrioTask)state!;
-        ExecutionContext? context = task.StartContext;
-        task.StartContext = null;
-        if (context is not null)
-        {
-            // The child inherits the spawner's async-locals (as Trio copies the spawner's context variables); setting its
-            // ambient value inside Run makes the one new context the child's flow captures from here on.
-            ExecutionContext.Run(context, static s =>
-            {
-                var t = (TrioTask)s!;
-                Ambient.Current = new Ambient(t, t.InitialScope);
-                t.Runner.StartFunction(t);
-            }, task);
-            return;
-        }
+    /// <summary>
+    /// The callback of a task's first step when the spawner suppressed execution-context flow; with flow, the first step's
+    /// callback is the spawner's execution context itself. Either way the step's state is the function, so a task keeps
+    /// neither once it has started.
+    /// </summary>
+    private static readonly object s_startWithoutContext = new();
 
-        // The spawner suppressed execution-context flow: set the ambient value by hand around the first step.
-        Ambient? saved = Ambient.Current;
-        Ambient.Current = new Ambient(task, task.InitialScope);
-        try
-        {
-            task.Runner.StartFunction(task);
-        }
-        finally
-        {
-            Ambient.Current = saved;
-        }
-    };
+    /// <summary>The function of the task being started, handed from <see cref="StartTask"/> into its execution context (a state object of two would be allocated).</summary>
+    private object? _startingFunction;
 
     /// <summary>Reports the end of a function that was one loop wait, in the step its waiter queued for the task.</summary>
     private static readonly Action<object?> s_waitedFunctionEnded = static state =>
@@ -96,8 +74,6 @@ internal sealed partial class Runner : ITaskOwner
         var task = new TrioTask(this, _nextTaskId++, name, nursery, owner)
         {
             InitialScope = scope,
-            Function = function,
-            StartContext = ExecutionContext.Capture(),
         };
         AddLiving(task);
         if (_fatal is null)
@@ -110,26 +86,60 @@ internal sealed partial class Runner : ITaskOwner
             Instruments.OnTaskSpawned(task);
         }
 
-        EnqueueStep(task, s_startTask, task);
+        EnqueueStep(task, ExecutionContext.Capture() ?? s_startWithoutContext, function);
         return task;
     }
 
+    /// <summary>Runs a task's first step: calls its function inside the spawner's execution context, with the task's ambient value.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="context">The spawner's execution context, or <see langword="null"/> if the spawner suppressed its flow.</param>
+    /// <param name="function">What the owner needs to call the function.</param>
+    private void StartTask(TrioTask task, ExecutionContext? context, object? function)
+    {
+        if (context is not null)
+        {
+            // The child inherits the spawner's async-locals (as Trio copies the spawner's context variables); setting its
+            // ambient value inside Run makes the one new context the child's flow captures from here on.
+            _startingFunction = function;
+            ExecutionContext.Run(context, static s =>
+            {
+                var t = (TrioTask)s!;
+                Runner runner = t.Runner;
+                object? f = runner._startingFunction;
+                runner._startingFunction = null;
+                Ambient.Current = new Ambient(t, t.InitialScope);
+                runner.StartFunction(t, f);
+            }, task);
+            return;
+        }
+
+        // The spawner suppressed execution-context flow: set the ambient value by hand around the first step.
+        Ambient? saved = Ambient.Current;
+        Ambient.Current = new Ambient(task, task.InitialScope);
+        try
+        {
+            StartFunction(task, function);
+        }
+        finally
+        {
+            Ambient.Current = saved;
+        }
+    }
+
     /// <summary>Calls the task's function (in its first step) and reports its end now, or registers to report it later.</summary>
-    internal void StartFunction(TrioTask task)
+    private void StartFunction(TrioTask task, object? function)
     {
         ValueTask functionTask;
         try
         {
-            functionTask = task.Owner.StartFunction(task);
+            functionTask = task.Owner.StartFunction(task, function);
         }
         catch (Exception e)
         {
-            task.Function = null;
             EndFunction(task, e);
             return;
         }
 
-        task.Function = null;
         task.FunctionTask = functionTask;
         if (functionTask.IsCompleted)
         {
@@ -214,11 +224,11 @@ internal sealed partial class Runner : ITaskOwner
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The run owns <c>main</c>: <see cref="TrioTask.Function"/> is the function given to <c>Trio.Run</c>, or one that
+    /// The run owns <c>main</c>: <paramref name="function"/> is the function given to <c>Trio.Run</c>, or one that
     /// takes the run's nursery.
     /// </remarks>
-    ValueTask ITaskOwner.StartFunction(TrioTask task) =>
-        new((task.Function is Func<Nursery, Task> withNursery ? withNursery(_runNursery!) : ((Func<Task>)task.Function!)())
+    ValueTask ITaskOwner.StartFunction(TrioTask task, object? function) =>
+        new((function is Func<Nursery, Task> withNursery ? withNursery(_runNursery!) : ((Func<Task>)function!)())
             ?? throw ThrowHelper.NullTaskFromBody("Trio.Run"));
 
     /// <inheritdoc/>

@@ -83,7 +83,11 @@ public sealed class TrioTask
     internal Waiter? CurrentWait { get; set; }
 
     /// <summary>Gets or sets the locks the task holds, so its exit can break any it forgot to release (Trio 0.34).</summary>
-    internal List<AsyncLock>? OwnedLocks { get; set; }
+    internal List<AsyncLock>? OwnedLocks
+    {
+        get => _rare?.OwnedLocks;
+        set => (_rare ??= new()).OwnedLocks = value;
+    }
 
     /// <summary>Gets or sets the previous child of the same nursery (intrusive list: O(1) exit with a million children).</summary>
     internal TrioTask? PreviousSibling { get; set; }
@@ -91,17 +95,11 @@ public sealed class TrioTask
     /// <summary>Gets or sets the next child of the same nursery.</summary>
     internal TrioTask? NextSibling { get; set; }
 
-    /// <summary>How many children of this task have claimed each name, to keep paths unique (looked up, never iterated).</summary>
-    private Dictionary<string, int>? _childNameCounts;
+    /// <summary>What only some tasks need (a lock held, a child spawned), in an object of its own so the others do not carry it.</summary>
+    private RareState? _rare;
 
     /// <summary>Gets what the task belongs to: it calls the function and hears of its end.</summary>
     internal ITaskOwner Owner { get; }
-
-    /// <summary>Gets or sets what the owner needs to call the function (a nursery child's delegate), until the first step.</summary>
-    internal object? Function { get; set; }
-
-    /// <summary>Gets or sets the spawner's execution context, which the first step runs in, until then.</summary>
-    internal ExecutionContext? StartContext { get; set; }
 
     /// <summary>Gets or sets the function's task while the function runs; awaited once, by the runner.</summary>
     internal ValueTask FunctionTask { get; set; }
@@ -123,8 +121,8 @@ public sealed class TrioTask
     /// <returns>How many children have had this name, the new one included.</returns>
     private int ClaimChildOrdinal(string name)
     {
-        _childNameCounts ??= new(StringComparer.Ordinal);
-        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_childNameCounts, name, out _);
+        Dictionary<string, int> counts = (_rare ??= new()).ChildNameCounts ??= new(StringComparer.Ordinal);
+        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, name, out _);
         return ++count;
     }
 
@@ -144,5 +142,15 @@ public sealed class TrioTask
         {
             State = QueuedSteps > 0 ? TrioTaskState.Runnable : TrioTaskState.Blocked;
         }
+    }
+
+    /// <summary>The state only some tasks need.</summary>
+    private sealed class RareState
+    {
+        /// <summary>Gets or sets how many children of the task have claimed each name, to keep paths unique (looked up, never iterated).</summary>
+        public Dictionary<string, int>? ChildNameCounts { get; set; }
+
+        /// <summary>Gets or sets the locks the task holds.</summary>
+        public List<AsyncLock>? OwnedLocks { get; set; }
     }
 }
