@@ -99,7 +99,6 @@ internal sealed class LoopExecutor : ITestExecutor, IHookExecutor
             return;
         }
 
-        System.IO.File.AppendAllText("/tmp/probe/after.txt", "executor called\n");
         TrioTestResult result = await TrioTestRunner.RunAsync(
             async _ => await action(),
             new TrioTestOptions { TestName = $"{hookMethodInfo.Name} after {context.Metadata.TestDetails.TestName}", Shrink = false, GetEnvironmentVariable = static _ => null });
