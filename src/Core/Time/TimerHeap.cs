@@ -23,17 +23,20 @@ internal sealed class TimerHeap
     /// <summary>Children per node: four halves the depth of a binary heap, and a node's children share a cache line or two.</summary>
     private const int Arity = 4;
 
+    /// <summary>The size of the arrays once the first entry arrives: a run that registers no timer allocates none.</summary>
+    private const int InitialCapacity = 16;
+
     /// <summary>The heap, in its first <see cref="_count"/> elements.</summary>
-    private Node[] _nodes = new Node[16];
+    private Node[] _nodes = [];
 
     /// <summary>How many entries the heap holds.</summary>
     private int _count;
 
     /// <summary>The target and generation of each registered entry, by slot.</summary>
-    private Slot[] _slots = new Slot[16];
+    private Slot[] _slots = [];
 
     /// <summary>Slots free for reuse, in <see cref="_freeSlots"/>[0.. <see cref="_freeCount"/>).</summary>
-    private int[] _freeSlots = new int[16];
+    private int[] _freeSlots = [];
 
     /// <summary>How many slots are free.</summary>
     private int _freeCount;
@@ -58,7 +61,7 @@ internal sealed class TimerHeap
         _slots[slot] = new Slot(target, generation);
         if (_count == _nodes.Length)
         {
-            Array.Resize(ref _nodes, _nodes.Length * 2);
+            Array.Resize(ref _nodes, Math.Max(InitialCapacity, _nodes.Length * 2));
         }
 
         SiftUp(_count++, new Node(ticks, sequence, slot));
@@ -151,7 +154,7 @@ internal sealed class TimerHeap
 
         if (_slotsUsed == _slots.Length)
         {
-            Array.Resize(ref _slots, _slots.Length * 2);
+            Array.Resize(ref _slots, Math.Max(InitialCapacity, _slots.Length * 2));
             Array.Resize(ref _freeSlots, _slots.Length);
         }
 

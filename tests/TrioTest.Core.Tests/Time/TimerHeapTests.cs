@@ -123,6 +123,21 @@ public sealed class TimerHeapTests
     }
 
     [Fact]
+    public void NewHeap_AllocatesNoArrays_UntilTheFirstEntry()
+    {
+        // Each run leaves an empty heap behind for its late registrations: thousands of schedules a second create one.
+        _ = new TimerHeap();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var heap = new TimerHeap();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var target = new Target();
+        heap.Add(target, target.TimerGeneration, ticks: 1, sequence: 1);
+
+        Assert.True(allocated <= 128, $"an empty heap allocated {allocated} B");
+        Assert.Equal(16, heap.Capacity);
+    }
+
+    [Fact]
     public void Clear_LetsGoOfEveryTarget_AndTheHeapWorksAfterwards()
     {
         var heap = new TimerHeap();
