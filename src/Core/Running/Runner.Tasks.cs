@@ -67,7 +67,7 @@ internal sealed partial class Runner : ITaskOwner
     /// <param name="nursery">The nursery it belongs to, or <see langword="null"/> for main.</param>
     /// <param name="scope">The task's initial cancel scope.</param>
     /// <param name="owner">Calls the function and hears of its end.</param>
-    /// <param name="function">What the owner needs to call the function, kept on the task until its first step.</param>
+    /// <param name="function">What the owner needs to call the function, carried by the task's first step.</param>
     /// <returns>The task.</returns>
     internal TrioTask SpawnTask(string name, Nursery? nursery, CancelScope scope, ITaskOwner owner, object? function)
     {
