@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TrioTest;
 
 // The run loop, after trio's unrolled_run. Each pass:
@@ -387,10 +385,12 @@ internal sealed partial class Runner
                 case Action action:
                     action();
                     break;
-                default:
-                    Debug.Assert(step.Callback == s_startWithoutContext, "a step's callback is a delegate, a task, or a first step's context");
+                case var marker when marker == s_startWithoutContext:
                     StartTask(task, context: null, step.State);
                     break;
+                default:
+                    throw new InvalidOperationException(
+                        $"A step's callback was a {step.Callback.GetType().Name}, which the loop cannot run. This is a bug in TrioTest; please report it.");
             }
         }
         catch (Exception e)
