@@ -22,7 +22,7 @@ internal sealed partial class Exploration
 
         _currentSeed = seed;
         _currentSource = source;
-        TraceRecorder? recorder = _options.RecordTrace ? _recorder : null;
+        TraceRecorder? recorder = _options.RecordTrace ? _recorder ??= new TraceRecorder(_options.TraceWindow) : null;
         recorder?.Clear();
         var clock = new VirtualClock(_options.AutojumpThreshold);
         RunOptions run = _runOptions ??= CreateRunOptions(recorder);

@@ -25,8 +25,8 @@ internal sealed partial class Exploration : IDisposable
     /// <summary>The caller's token.</summary>
     private readonly CancellationToken _cancellationToken;
 
-    /// <summary>The trace recorder, reused by every schedule so its buffer grows once.</summary>
-    private readonly TraceRecorder _recorder;
+    /// <summary>The trace recorder, created by the first schedule that records and reused by the others so its buffer grows once.</summary>
+    private TraceRecorder? _recorder;
 
     /// <summary>The options of every schedule's run, created by the first; see <see cref="CreateRunOptions"/>.</summary>
     private RunOptions? _runOptions;
@@ -86,7 +86,6 @@ internal sealed partial class Exploration : IDisposable
     {
         _body = body;
         _options = options.Clone();
-        _recorder = new TraceRecorder(_options.TraceWindow);
         _abandon = abandon;
         _cancellationToken = cancellationToken;
         if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)

@@ -31,8 +31,14 @@ public sealed class TraceRecorder : Instrument
     /// <summary>The default <see cref="Window"/>: 100,000 events, a few megabytes.</summary>
     public const int DefaultWindow = 100_000;
 
+    /// <summary>
+    /// How many records a new recorder has room for. Most tests record a few dozen events and every test gets a recorder of
+    /// its own, so a recorder starts small and doubles: a larger first ring was most of what a one-schedule test allocated.
+    /// </summary>
+    private const int InitialRecords = 32;
+
     /// <summary>The events kept, oldest at <see cref="_start"/>; the array grows by doubling until it holds <see cref="Window"/> events, then wraps.</summary>
-    private TraceRecord[] _ring = new TraceRecord[Math.Min(256, DefaultWindow)];
+    private TraceRecord[] _ring;
 
     /// <summary>The index of the oldest event kept; nonzero only once the window is full and wrapping.</summary>
     private int _start;
@@ -117,7 +123,7 @@ public sealed class TraceRecorder : Instrument
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         Window = window;
-        _ring = new TraceRecord[Math.Min(256, window)];
+        _ring = new TraceRecord[Math.Min(InitialRecords, window)];
     }
 
     /// <summary>Gets how many of the most recent events the recorder keeps.</summary>

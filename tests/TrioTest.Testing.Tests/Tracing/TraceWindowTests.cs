@@ -120,4 +120,32 @@ public class TraceWindowTests
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    [Fact]
+    public void Constructor_DefaultWindow_AllocatesAFewKilobytesNotTheWindow()
+    {
+        // Every test gets a recorder of its own: a recorder that starts with room for hundreds of events made most of what
+        // a one-schedule test allocated.
+        _ = new TraceRecorder();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        _ = new TraceRecorder();
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(8 * 1024);
+    }
+
+    [Theory]
+    [InlineData(100, 45)]
+    [InlineData(100, 200)]
+    [InlineData(1_000, 400)]
+    public void GetTrace_RingGrowsThenWraps_MatchesARecorderThatNeverWrapped(int window, int checkpoints)
+    {
+        CheckpointTrace whole = Record(window: 1_000_000, checkpoints);
+
+        CheckpointTrace windowed = Record(window, checkpoints);
+
+        windowed.Count.Should().Be(Math.Min(window, whole.Count));
+        windowed.DroppedCount.Should().Be(whole.Count - windowed.Count);
+        windowed.Should().Equal(whole.Skip(whole.Count - windowed.Count));
+    }
 }
