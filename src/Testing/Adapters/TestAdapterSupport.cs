@@ -84,9 +84,21 @@ public static class TestAdapterSupport
                 ? timelines
                 : Path.Combine(AppContext.BaseDirectory, "triotest-timelines"),
         };
-        settings.Over(assembly.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Settings).ApplyTo(options, attributeName);
+        settings.Over(AssemblyDefaults(assembly)).ApplyTo(options, attributeName);
         return options;
     }
+
+    /// <summary>
+    /// The <see cref="AsyncTestDefaultsAttribute"/> settings of each test assembly, read once: reading an assembly's
+    /// attributes cost most of a test's options, which every test builds (NUnit's twice). An assembly's attributes never
+    /// change, and the table lets a collectible assembly go.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Assembly, StrongBox<AsyncTestSettings?>> s_assemblyDefaults = new();
+
+    /// <summary>Gets the settings of <paramref name="assembly"/>'s <see cref="AsyncTestDefaultsAttribute"/>, or <see langword="null"/> without one.</summary>
+    private static AsyncTestSettings? AssemblyDefaults(Assembly assembly) => s_assemblyDefaults.GetValue(
+        assembly,
+        static a => new StrongBox<AsyncTestSettings?>(a.GetCustomAttribute<AsyncTestDefaultsAttribute>()?.Settings)).Value;
 
     /// <summary>
     /// Gets a test's name as TrioTest knows it in every framework: the report's title, and the key of its seeds in the
