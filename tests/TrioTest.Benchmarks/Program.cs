@@ -10,6 +10,7 @@ namespace TrioTest.Benchmarks;
 /// the coverage of the exploration benchmark's bodies instead; <c>shrinking</c> prints the last two only.
 /// <c>profile BODY SECONDS</c> runs one benchmark's body in a loop for a profiler (see <see cref="Profiling"/>).
 /// <c>report RESULTS [WALL_TIMES [ADAPTER_WALL_TIMES]]</c> prints the goals table from a run's exported JSON (run.sh writes it into docs/benchmarks.md).
+/// <c>interleaved ROUNDS MILLISECONDS</c> measures the goals' ratios with subject and baseline taking turns in one process (see <see cref="InterleavedRatios"/>).
 /// <c>coyote-check</c> checks that Coyote controls the bounded buffer of <see cref="CoyoteBenchmarks"/> (the assembly is
 /// rewritten and Coyote finds the buggy twin's deadlock with each strategy) and exits with 1 when it does not.
 /// </summary>
@@ -42,6 +43,12 @@ public static class Program
         if (args is ["profile", string body, string seconds])
         {
             Profiling.Run(body, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args is ["interleaved", string rounds, string milliseconds])
+        {
+            InterleavedRatios.Write(Console.Out, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(double.Parse(milliseconds, System.Globalization.CultureInfo.InvariantCulture)));
             return;
         }
 

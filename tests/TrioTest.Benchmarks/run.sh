@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a short configuration of every suite (about ten minutes on 2 cores) and writes docs/benchmarks.md: the goals
-# table computed from this run's exported JSON (met or not per goal), the ratio tables, the schedules-to-first-failure
-# table of the bug corpus, and the machine they ran on. Nothing on the page is typed by hand.
+# table computed from this run's exported JSON (met or not per goal), the same ratios measured interleaved in one process,
+# the ratio tables, the schedules-to-first-failure table of the bug corpus, and the machine they ran on. Nothing on the
+# page is typed by hand.
 # Usage: tests/TrioTest.Benchmarks/run.sh [extra BenchmarkDotNet args]
 # TRIOTEST_WHOLE_PROCESS=0 skips the whole-process benchmark (whole-process.sh, a few minutes);
 # TRIOTEST_ADAPTER_OVERHEAD=0 skips the adapter overhead of every framework (adapter-overhead.sh, several minutes).
@@ -29,6 +30,9 @@ if [ "${TRIOTEST_ADAPTER_OVERHEAD:-1}" != 0 ]; then
 fi
 goals="$artifacts/goals.md"
 dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- report "$artifacts/results" "$wall" "$adapters" > "$goals"
+# The same ratios with subject and baseline taking turns in one process: steady where the machine's load changes.
+interleaved="$artifacts/interleaved.md"
+dotnet run -c Release --no-build --project tests/TrioTest.Benchmarks -- interleaved 11 300 > "$interleaved"
 # The GC's share and the bytes per run of the bodies the goals measure: what the "why not met" column cites.
 profiles="$artifacts/profiles.txt"
 for body in checkpoint trace null-instrument spawn timers bare explore-no-trace explore buffer-bare buffer nunit-plain nunit; do
@@ -45,6 +49,16 @@ out=docs/benchmarks.md
     echo "Machine: $(nproc) cores, $(uname -m), $(dotnet --version) SDK. Shared and noisy: read the ratios, not the times."
     echo
     cat "$goals"
+    echo
+    echo "## The goals' ratios, measured interleaved"
+    echo
+    echo "Produced by \`dotnet run -c Release --project tests/TrioTest.Benchmarks -- interleaved 11 300\`: in one process, each"
+    echo "goal's subject and baseline take turns for 11 rounds, 300 ms each after a full collection (and a second's warm-up"
+    echo "first), and each round gives one ratio. BenchmarkDotNet measures the two sides in processes minutes apart, so a change"
+    echo "of load between them moves its ratio; here it moves both sides of a round alike, and two runs on this machine agreed"
+    echo "within a few percent. The verdicts above are BenchmarkDotNet's; where the tables disagree, this one is the steadier."
+    echo
+    cat "$interleaved"
     echo
     for report in "$artifacts"/results/*-report-github.md; do
         echo "## $(basename "$report" -report-github.md | sed 's/^TrioTest\.Benchmarks\.//')"
