@@ -48,4 +48,13 @@ public class InterleavedRatiosTests
 
         Assert.Contains("no parameter Tasks", error.Message);
     }
+
+    [Fact]
+    public void NotInterleaved_FillsTheRowToTheHeadersCells()
+    {
+        static int Cells(string row) => row.Count(static c => c == '|') - 1;
+        string row = $"| a goal | 2.00x | {InterleavedRatios.NotInterleaved("too slow")} |";
+
+        Assert.Equal(Cells(InterleavedRatios.Header), Cells(row));
+    }
 }

@@ -25,7 +25,7 @@ internal static class InterleavedRatios
     /// <param name="perSide">How long each side runs in a round (at least one operation).</param>
     public static void Write(TextWriter output, int rounds, TimeSpan perSide)
     {
-        output.WriteLine($"| Goal | Bound | Median of {rounds} rounds | Quartiles | Within the bound |");
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, Header, rounds));
         output.WriteLine("|---|---:|---:|---|---|");
         foreach (Goal goal in Goals.All.Where(static g => g.Kind != GoalKind.AllocationAtMost))
         {
@@ -36,12 +36,18 @@ internal static class InterleavedRatios
             }
             catch (Exception e) when (e is InvalidOperationException or TargetInvocationException)
             {
-                row = $"not interleaved: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")} | | |";
+                row = NotInterleaved((e.InnerException ?? e).Message.ReplaceLineEndings(" "));
             }
 
             output.WriteLine($"| {goal.Title} | {Goal.Format(goal.Bound)}x | {row} |");
         }
     }
+
+    /// <summary>The header of the table; a row has as many cells.</summary>
+    internal const string Header = "| Goal | Bound | Median of {0} rounds | Quartiles | Within the bound |";
+
+    /// <summary>The cells after a goal's title and bound when it was not measured: the reason, then empty cells.</summary>
+    internal static string NotInterleaved(string reason) => $"not interleaved: {reason} | |";
 
     /// <summary>Measures one goal: the cells after its title and bound.</summary>
     private static string Measure(Goal goal, int rounds, TimeSpan perSide)
@@ -53,7 +59,7 @@ internal static class InterleavedRatios
         {
             if (side.TimeOne() > s_slowestOperation)
             {
-                return $"not interleaved: one operation of {side.Name} takes more than {s_slowestOperation.TotalSeconds:0} s | | |";
+                return NotInterleaved($"one operation of {side.Name} takes more than {s_slowestOperation.TotalSeconds:0} s");
             }
 
             side.Measure(s_warmUp);
