@@ -53,8 +53,20 @@ internal static class InterleavedRatios
     private static string Measure(Goal goal, int rounds, TimeSpan perSide)
     {
         (object instance, MethodInfo subjectMethod, MethodInfo baselineMethod) = Bind(goal);
-        Side subject = Side.Create(instance, subjectMethod);
-        Side baseline = Side.Create(instance, baselineMethod);
+        try
+        {
+            return MeasureBound(goal, Side.Create(instance, subjectMethod), Side.Create(instance, baselineMethod), rounds, perSide);
+        }
+        finally
+        {
+            // Also after a failed or skipped goal: the adapter benchmarks' clean-up disposes the runner they loaded.
+            CallMarked<GlobalCleanupAttribute>(instance, target: null);
+        }
+    }
+
+    /// <summary>Measures one goal whose sides are set up: the cells after its title and bound.</summary>
+    private static string MeasureBound(Goal goal, Side subject, Side baseline, int rounds, TimeSpan perSide)
+    {
         foreach (Side side in new[] { baseline, subject })
         {
             if (side.TimeOne() > s_slowestOperation)
@@ -68,7 +80,7 @@ internal static class InterleavedRatios
         var ratios = new double[rounds];
         for (int round = 0; round < rounds; round++)
         {
-            // Alternate who goes first, so neither side always runs right after a collection the other left behind.
+            // Alternate who goes first, so neither side is always the one that runs right after the other.
             double subjectTime, baselineTime;
             if (round % 2 == 0)
             {
@@ -86,8 +98,6 @@ internal static class InterleavedRatios
 
         (double median, double lower, double upper) = Summarize(ratios);
         bool within = goal.Kind == GoalKind.TimeRatioAtMost ? median <= goal.Bound : median >= goal.Bound;
-        (instance as IDisposable)?.Dispose();
-        CallMarked<GlobalCleanupAttribute>(instance, target: null);
         return $"{Goal.Format(median)}x | {Goal.Format(lower)}x to {Goal.Format(upper)}x | {(within ? "yes" : "**no**")}";
     }
 
