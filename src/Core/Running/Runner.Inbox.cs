@@ -77,7 +77,7 @@ internal sealed partial class Runner
     /// <returns><see langword="true"/> if a completion ran.</returns>
     private bool TryDeliverExternalCompletion()
     {
-        if (_runQueue.Count != 0 || PeekNextDeadline() is { } due && due <= Clock.Now
+        if (_runQueue.Count != 0 || _externalFinished.Count == 0 || PeekNextDeadline() is { } due && due <= Clock.Now
             || !_externalFinished.Remove(_externalDelivered, out Action? completion))
         {
             return false;

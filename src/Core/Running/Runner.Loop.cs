@@ -226,7 +226,7 @@ internal sealed partial class Runner
         {
             TryDeliverExternalCompletion();
             bool ready = _runQueue.Count > 0;
-            TimeSpan? nextDeadline = PeekNextDeadline();
+            TimeSpan? nextDeadline = ready ? null : PeekNextDeadline();
             TimeSpan timeout = TimeSpan.Zero;
             IdleAction idle = IdleAction.None;
             if (!ready)

@@ -84,12 +84,18 @@ internal sealed partial class Runner
     /// <returns><see langword="true"/> if any timer fired.</returns>
     private bool ExpireTimers()
     {
-        if (_timers.Count == 0)
+        // The loop asks every pass: most passes have nothing due, and those leave the thread's context alone.
+        if (!_timers.TryPeekTicks(out long first))
         {
             return false;
         }
 
         long now = Clock.Now.Ticks;
+        if (first > now)
+        {
+            return false;
+        }
+
         bool fired = false;
         _currentTask = null;
         SynchronizationContext.SetSynchronizationContext(null);
