@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a short configuration of every suite (about ten minutes on 2 cores) and writes docs/benchmarks.md: the goals
-# table computed from this run's exported JSON (met or not per goal), the same ratios measured interleaved in one process,
-# the ratio tables, the schedules-to-first-failure table of the bug corpus, and the machine they ran on. Nothing on the
-# page is typed by hand.
+# table computed from this run's exported JSON (met or not per goal), the same ratios measured interleaved in one process
+# (and the timers goal taken apart), the ratio tables, the schedules-to-first-failure table of the bug corpus, and the
+# machine they ran on. Nothing on the page is typed by hand.
 # Usage: tests/TrioTest.Benchmarks/run.sh [extra BenchmarkDotNet args]
 # TRIOTEST_WHOLE_PROCESS=0 skips the whole-process benchmark (whole-process.sh, a few minutes);
 # TRIOTEST_ADAPTER_OVERHEAD=0 skips the adapter overhead of every framework (adapter-overhead.sh, several minutes).
@@ -57,6 +57,7 @@ out=docs/benchmarks.md
     echo "first), and each round gives one ratio. BenchmarkDotNet measures the two sides in processes minutes apart, so a change"
     echo "of load between them moves its ratio; here it moves both sides of a round alike, and two runs on this machine agreed"
     echo "within a few percent. The verdicts above are BenchmarkDotNet's; where the tables disagree, this one is the steadier."
+    echo "The second table takes the timers goal apart the same way."
     echo
     cat "$interleaved"
     echo

@@ -57,4 +57,27 @@ public class InterleavedRatiosTests
 
         Assert.Equal(Cells(InterleavedRatios.Header), Cells(row));
     }
+
+    [Fact]
+    public void TimerParts_EachRunsToTheEnd_AndTheLastIsTheGoalsOwnCase()
+    {
+        IReadOnlyList<(string Part, Action Run)> parts = TimerBenchmarks.Parts(TimerBenchmarks.Deadlines(100));
+
+        foreach ((_, Action run) in parts)
+        {
+            run();
+        }
+
+        Assert.Equal(4, parts.Select(static p => p.Part).Distinct().Count());
+        Assert.Contains("no timer", parts[0].Part);
+        Assert.Contains("the goal's own case", parts[^1].Part);
+    }
+
+    [Fact]
+    public void TimerPartsHeader_HasAPartCellAndTheCellsOfAMeasuredRow()
+    {
+        static int Cells(string row) => row.Count(static c => c == '|') - 1;
+
+        Assert.Equal(Cells(InterleavedRatios.Header) - 1, Cells(InterleavedRatios.TimerPartsHeader));
+    }
 }

@@ -41,6 +41,45 @@ internal static class InterleavedRatios
 
             output.WriteLine($"| {goal.Title} | {Goal.Format(goal.Bound)}x | {row} |");
         }
+
+        WriteTimerParts(output, rounds, perSide);
+    }
+
+    /// <summary>The header of the timers goal's table, part by part; a row has as many cells.</summary>
+    internal const string TimerPartsHeader = "| Part (10^4 tasks) | FakeTimeProvider's time over the part's, median of {0} rounds | Quartiles | At least {1}x |";
+
+    /// <summary>
+    /// Writes the timers goal taken apart: FakeTimeProvider on the goal's deadlines against the same tasks doing less and less
+    /// of the timers' work (<see cref="TimerBenchmarks.Parts"/>), each interleaved as a goal is. The "why not met" column
+    /// reads this table.
+    /// </summary>
+    private static void WriteTimerParts(TextWriter output, int rounds, TimeSpan perSide)
+    {
+        Goal goal = Goals.All.Single(static g => g.Type == nameof(TimerBenchmarks));
+        var benchmark = new TimerBenchmarks { Timers = 10_000 };
+        benchmark.Setup();
+        output.WriteLine();
+        output.WriteLine("The timers goal, part by part: the same tasks and closures with less and less of the timers' work, each against");
+        output.WriteLine("FakeTimeProvider on the goal's own deadlines. The first row has no timer at all, so it is the most that any change");
+        output.WriteLine("to the timers alone could reach; the rows below it add the heap, the clock's jumps and, last, the random order.");
+        output.WriteLine();
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, TimerPartsHeader, rounds, Goal.Format(goal.Bound)));
+        output.WriteLine("|---|---:|---:|---|");
+
+        // FakeTimeProvider once a round, every part after it in turn: one baseline time serves all the parts of a round.
+        (string Part, Action Run)[] parts = [.. TimerBenchmarks.Parts(TimerBenchmarks.Deadlines(benchmark.Timers))];
+        Side[] sides = [Side.Create(benchmark, Find(typeof(TimerBenchmarks), goal.Baseline)), .. parts.Select(static p => Side.Of(p.Part, p.Run))];
+        if (TooSlow(sides) is { } reason)
+        {
+            output.WriteLine($"| all parts | {NotInterleaved(reason)} |");
+            return;
+        }
+
+        double[][] times = TakeTurns(sides, rounds, perSide);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            output.WriteLine($"| {parts[i].Part} | {Cells(goal, times[0], times[i + 1])} |");
+        }
     }
 
     /// <summary>The header of the table; a row has as many cells.</summary>
@@ -67,38 +106,56 @@ internal static class InterleavedRatios
     /// <summary>Measures one goal whose sides are set up: the cells after its title and bound.</summary>
     private static string MeasureBound(Goal goal, Side subject, Side baseline, int rounds, TimeSpan perSide)
     {
-        foreach (Side side in new[] { baseline, subject })
+        if (TooSlow(baseline, subject) is { } reason)
+        {
+            return NotInterleaved(reason);
+        }
+
+        double[][] times = TakeTurns([baseline, subject], rounds, perSide);
+        return Cells(goal, times[0], times[1]);
+    }
+
+    /// <summary>The cells of a measured row: the median ratio of the rounds, its quartiles, and whether it is within the bound.</summary>
+    private static string Cells(Goal goal, double[] baselineTimes, double[] subjectTimes)
+    {
+        double[] ratios = [.. baselineTimes.Zip(subjectTimes, (b, s) => goal.Kind == GoalKind.TimeRatioAtMost ? s / b : b / s)];
+        (double median, double lower, double upper) = Summarize(ratios);
+        bool within = goal.Kind == GoalKind.TimeRatioAtMost ? median <= goal.Bound : median >= goal.Bound;
+        return $"{Goal.Format(median)}x | {Goal.Format(lower)}x to {Goal.Format(upper)}x | {(within ? "yes" : "**no**")}";
+    }
+
+    /// <summary>Gets why the sides cannot be interleaved (one operation takes too long), or <see langword="null"/>; warms up each side that can.</summary>
+    private static string? TooSlow(params Side[] sides)
+    {
+        foreach (Side side in sides)
         {
             if (side.TimeOne() > s_slowestOperation)
             {
-                return NotInterleaved($"one operation of {side.Name} takes more than {s_slowestOperation.TotalSeconds:0} s");
+                return $"one operation of {side.Name} takes more than {s_slowestOperation.TotalSeconds:0} s";
             }
 
             side.Measure(s_warmUp);
         }
 
-        var ratios = new double[rounds];
+        return null;
+    }
+
+    /// <summary>Measures every side in each round, the first side of a round moving by one each round.</summary>
+    /// <returns>The time per operation of each side (in the order given) in each round.</returns>
+    private static double[][] TakeTurns(Side[] sides, int rounds, TimeSpan perSide)
+    {
+        double[][] times = [.. sides.Select(_ => new double[rounds])];
         for (int round = 0; round < rounds; round++)
         {
-            // Alternate who goes first, so neither side is always the one that runs right after the other.
-            double subjectTime, baselineTime;
-            if (round % 2 == 0)
+            // Rotate who goes first, so no side is always the one that runs right after another.
+            for (int turn = 0; turn < sides.Length; turn++)
             {
-                baselineTime = baseline.Measure(perSide);
-                subjectTime = subject.Measure(perSide);
+                int side = (round + turn) % sides.Length;
+                times[side][round] = sides[side].Measure(perSide);
             }
-            else
-            {
-                subjectTime = subject.Measure(perSide);
-                baselineTime = baseline.Measure(perSide);
-            }
-
-            ratios[round] = goal.Kind == GoalKind.TimeRatioAtMost ? subjectTime / baselineTime : baselineTime / subjectTime;
         }
 
-        (double median, double lower, double upper) = Summarize(ratios);
-        bool within = goal.Kind == GoalKind.TimeRatioAtMost ? median <= goal.Bound : median >= goal.Bound;
-        return $"{Goal.Format(median)}x | {Goal.Format(lower)}x to {Goal.Format(upper)}x | {(within ? "yes" : "**no**")}";
+        return times;
     }
 
     /// <summary>Creates the goal's benchmark class with its parameters and finds its two methods; runs nothing.</summary>
@@ -182,6 +239,9 @@ internal static class InterleavedRatios
             _call = call;
             _operationsPerCall = operationsPerCall;
         }
+
+        /// <summary>Wraps <paramref name="call"/>, one operation a call, as a side named <paramref name="name"/>.</summary>
+        public static Side Of(string name, Action call) => new(name, call, operationsPerCall: 1);
 
         /// <summary>Gets the method's name.</summary>
         public string Name { get; }
