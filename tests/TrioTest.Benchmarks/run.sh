@@ -55,8 +55,10 @@ out=docs/benchmarks.md
     echo "Produced by \`dotnet run -c Release --project tests/TrioTest.Benchmarks -- interleaved 11 300\`: in one process, each"
     echo "goal's subject and baseline take turns for 11 rounds, 300 ms each after a full collection (and a second's warm-up"
     echo "first), and each round gives one ratio. BenchmarkDotNet measures the two sides in processes minutes apart, so a change"
-    echo "of load between them moves its ratio; here it moves both sides of a round alike, and two runs on this machine agreed"
-    echo "within a few percent. The verdicts above are BenchmarkDotNet's; where the tables disagree, this one is the steadier."
+    echo "of load between them moves its ratio; here it moves both sides of a round alike. On a quiet machine two runs agreed"
+    echo "within a few percent; under a heavy load that changes by the second, rows still move from run to run, and a row's"
+    echo "quartiles show by how much within this one. The verdicts above are BenchmarkDotNet's; where the tables disagree and"
+    echo "the quartiles are narrow, this one is the steadier."
     echo "The second table takes the timers goal apart the same way."
     echo
     cat "$interleaved"
