@@ -37,12 +37,6 @@ public sealed partial class Nursery : ITaskOwner
     /// <summary>Where the nursery was opened, for reports.</summary>
     private readonly string _openedAt;
 
-    /// <summary>The first living child (intrusive list in spawn order).</summary>
-    private TrioTask? _firstChild;
-
-    /// <summary>The last living child.</summary>
-    private TrioTask? _lastChild;
-
     /// <summary>How many children are alive.</summary>
     private int _childCount;
 
@@ -69,20 +63,12 @@ public sealed partial class Nursery : ITaskOwner
     /// <summary>Gets the task that opened the nursery.</summary>
     public TrioTask ParentTask { get; }
 
-    /// <summary>Gets the living children, in the order they were started.</summary>
-    public IReadOnlyList<TrioTask> ChildTasks
-    {
-        get
-        {
-            var children = new List<TrioTask>(_childCount);
-            for (TrioTask? child = _firstChild; child is not null; child = child.NextSibling)
-            {
-                children.Add(child);
-            }
-
-            return children;
-        }
-    }
+    /// <summary>Gets the living children, in spawn order.</summary>
+    /// <remarks>
+    /// Found among the run's living tasks (a child holds no links of its own, which keeps ten thousand sleepers small), so
+    /// a read costs time in the number of living tasks; read it on the loop thread.
+    /// </remarks>
+    public IReadOnlyList<TrioTask> ChildTasks => _runner.GetLivingChildren(this, _childCount);
 
     /// <summary>Gets a value indicating whether the nursery is closed to new children (its body and children have all finished).</summary>
     public bool IsClosed => _closed;
@@ -271,46 +257,17 @@ public sealed partial class Nursery : ITaskOwner
         }
     }
 
-    /// <summary>Adds a child at the end of the living list.</summary>
+    /// <summary>Makes <paramref name="child"/> one of the nursery's children.</summary>
     private void Link(TrioTask child)
     {
-        child.PreviousSibling = _lastChild;
-        child.NextSibling = null;
-        if (_lastChild is null)
-        {
-            _firstChild = child;
-        }
-        else
-        {
-            _lastChild.NextSibling = child;
-        }
-
-        _lastChild = child;
+        child.IsInNursery = true;
         _childCount++;
     }
 
-    /// <summary>Removes a child from the living list.</summary>
+    /// <summary>Removes a child that ended.</summary>
     private void Unlink(TrioTask child)
     {
-        if (child.PreviousSibling is null)
-        {
-            _firstChild = child.NextSibling;
-        }
-        else
-        {
-            child.PreviousSibling.NextSibling = child.NextSibling;
-        }
-
-        if (child.NextSibling is null)
-        {
-            _lastChild = child.PreviousSibling;
-        }
-        else
-        {
-            child.NextSibling.PreviousSibling = child.PreviousSibling;
-        }
-
-        child.PreviousSibling = child.NextSibling = null;
+        child.IsInNursery = false;
         _childCount--;
     }
 }

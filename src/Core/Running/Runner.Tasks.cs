@@ -281,6 +281,23 @@ internal sealed partial class Runner : ITaskOwner
         return tasks;
     }
 
+    /// <summary>Gets the living children of <paramref name="nursery"/>, in spawn order.</summary>
+    /// <param name="nursery">The nursery.</param>
+    /// <param name="count">How many there are.</param>
+    internal List<TrioTask> GetLivingChildren(Nursery nursery, int count)
+    {
+        var children = new List<TrioTask>(count);
+        for (TrioTask? task = _firstLiving; task is not null && children.Count < count; task = task.NextLiving)
+        {
+            if (task.IsInNursery && task.ParentNursery == nursery)
+            {
+                children.Add(task);
+            }
+        }
+
+        return children;
+    }
+
     /// <summary>Appends a new task to the living list.</summary>
     private void AddLiving(TrioTask task)
     {

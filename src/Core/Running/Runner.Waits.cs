@@ -165,7 +165,7 @@ internal sealed partial class Runner
     /// <summary>Remembers the task's last checkpoint and tells the instruments.</summary>
     private void RecordCheckpoint(TrioTask task, CheckpointKind kind, string? label, string filePath, int line)
     {
-        task.LastCheckpoint = new CheckpointLocation(kind, label, filePath, line);
+        task.PassCheckpoint(kind, label, filePath, line);
         if (Instruments.IsActive)
         {
             Instruments.OnCheckpoint(task, kind, label, filePath, line);

@@ -16,8 +16,25 @@ public sealed class TrioTask
     /// <summary>How many of the parent task's children had this name when this one was spawned, this one included.</summary>
     private readonly int _pathOrdinal;
 
-    /// <summary>The last checkpoint passed; its <see cref="CheckpointLocation.FilePath"/> is null (never null in a real one) until the first.</summary>
-    private CheckpointLocation _lastCheckpoint;
+    /// <summary>The last checkpoint's source file; null (never null in a real checkpoint) until the first.</summary>
+    /// <remarks>
+    /// The last checkpoint is kept as loose fields, not a <see cref="CheckpointLocation"/>: the struct pads to 24 bytes,
+    /// while its line and kind pack beside the task's other small fields. Ten thousand sleepers are ten thousand live
+    /// tasks, and a task's size is most of what a collection copies.
+    /// </remarks>
+    private string? _checkpointFile;
+
+    /// <summary>The last checkpoint's label.</summary>
+    private string? _checkpointLabel;
+
+    /// <summary>The last checkpoint's line.</summary>
+    private int _checkpointLine;
+
+    /// <summary>The last checkpoint's kind, as a byte.</summary>
+    private byte _checkpointKind;
+
+    /// <summary>Where the task is in its life (one byte, packed with the other small fields).</summary>
+    private byte _state;
 
     /// <summary>The path, built the first time it is read: most tasks of a run that prints nothing never need it.</summary>
     private string? _path;
@@ -29,7 +46,11 @@ public sealed class TrioTask
         Name = name;
         _pathOrdinal = parentNursery?.ParentTask.ClaimChildOrdinal(name) ?? 1;
         ParentNursery = parentNursery;
-        Owner = owner;
+        if (owner != (ITaskOwner?)parentNursery && owner != runner)
+        {
+            (_rare ??= new()).Owner = owner;
+        }
+
         Context = new TaskSynchronizationContext(this);
     }
 
@@ -46,7 +67,11 @@ public sealed class TrioTask
     public long Id { get; }
 
     /// <summary>Gets where the task is in its life.</summary>
-    public TrioTaskState State { get; internal set; }
+    public TrioTaskState State
+    {
+        get => (TrioTaskState)_state;
+        internal set => _state = (byte)value;
+    }
 
     /// <summary>Gets how many schedule points the task has passed (checkpoints that yield to the scheduler).</summary>
     public long SchedulePoints { get; internal set; }
@@ -55,11 +80,8 @@ public sealed class TrioTask
     public long CancelPoints { get; internal set; }
 
     /// <summary>Gets the last checkpoint the task passed, or <see langword="null"/> if it has passed none.</summary>
-    public CheckpointLocation? LastCheckpoint
-    {
-        get => _lastCheckpoint.FilePath is null ? null : _lastCheckpoint;
-        internal set => _lastCheckpoint = value.GetValueOrDefault();
-    }
+    public CheckpointLocation? LastCheckpoint =>
+        _checkpointFile is null ? null : new CheckpointLocation((CheckpointKind)_checkpointKind, _checkpointLabel, _checkpointFile, _checkpointLine);
 
     /// <summary>Gets what the task waits for while it is blocked on a TrioTest primitive (such as <c>sleep until 00:01:00</c>); otherwise, <see langword="null"/>.</summary>
     public string? WaitingFor => CurrentWait?.Description.ToString();
@@ -89,17 +111,15 @@ public sealed class TrioTask
         set => (_rare ??= new()).OwnedLocks = value;
     }
 
-    /// <summary>Gets or sets the previous child of the same nursery (intrusive list: O(1) exit with a million children).</summary>
-    internal TrioTask? PreviousSibling { get; set; }
-
-    /// <summary>Gets or sets the next child of the same nursery.</summary>
-    internal TrioTask? NextSibling { get; set; }
+    /// <summary>Gets or sets a value indicating whether the task is one of its nursery's children (a child started with <c>StartAsync</c> joins once it reports started).</summary>
+    internal bool IsInNursery { get; set; }
 
     /// <summary>What only some tasks need (a lock held, a child spawned), in an object of its own so the others do not carry it.</summary>
     private RareState? _rare;
 
     /// <summary>Gets what the task belongs to: it calls the function and hears of its end.</summary>
-    internal ITaskOwner Owner { get; }
+    /// <remarks>Its nursery for a child, the run for main; only a child being started has an owner of its own to keep.</remarks>
+    internal ITaskOwner Owner => _rare?.Owner ?? (ITaskOwner?)ParentNursery ?? Runner;
 
     /// <summary>Gets or sets the function's task while the function runs; awaited once, by the runner.</summary>
     internal ValueTask FunctionTask { get; set; }
@@ -135,6 +155,19 @@ public sealed class TrioTask
     /// <summary>Reports the end of the function; runs on the loop in a step of this task (see <see cref="Runner.StartFunction"/>).</summary>
     private void OnFunctionTaskCompleted() => Runner.EndFunction(this);
 
+    /// <summary>Remembers the checkpoint the task just passed.</summary>
+    /// <param name="kind">The kind of checkpoint.</param>
+    /// <param name="label">Its label.</param>
+    /// <param name="filePath">The caller's file.</param>
+    /// <param name="line">The caller's line.</param>
+    internal void PassCheckpoint(CheckpointKind kind, string? label, string filePath, int line)
+    {
+        _checkpointKind = (byte)kind;
+        _checkpointLabel = label;
+        _checkpointFile = filePath;
+        _checkpointLine = line;
+    }
+
     /// <summary>Recomputes <see cref="State"/> from the queued steps, after a step ran or one was queued.</summary>
     internal void RefreshState()
     {
@@ -152,5 +185,8 @@ public sealed class TrioTask
 
         /// <summary>Gets or sets the locks the task holds.</summary>
         public List<AsyncLock>? OwnedLocks { get; set; }
+
+        /// <summary>Gets or sets the owner of a task that belongs neither to its nursery nor to the run (a child being started).</summary>
+        public ITaskOwner? Owner { get; set; }
     }
 }

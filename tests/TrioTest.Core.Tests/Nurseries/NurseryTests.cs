@@ -252,6 +252,35 @@ public sealed class NurseryTests
     }
 
     [Fact]
+    public void ChildTasks_LeavesOutGrandchildrenAndAChildNotYetStarted_ThenListsItOnceStarted()
+    {
+        var seen = new List<string>();
+
+        VirtualRun.Run(() => Nursery.RunAsync(async nursery =>
+        {
+            nursery.StartSoon(() => Nursery.RunAsync(inner =>
+            {
+                inner.StartSoon(() => Trio.SleepAsync(TimeSpan.FromSeconds(3)).AsTask(), "grandchild");
+                return Task.CompletedTask;
+            }), "parent");
+            Task started = nursery.StartAsync(async status =>
+            {
+                await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+                status.Started();
+                await Trio.SleepAsync(TimeSpan.FromSeconds(1));
+            }, "server");
+            await Trio.SleepAsync(TimeSpan.FromSeconds(0.5));
+            seen.Add(string.Join(",", nursery.ChildTasks.Select(t => t.Path)));
+            await started;
+            seen.Add(string.Join(",", nursery.ChildTasks.Select(t => t.Path)));
+            await Trio.SleepAsync(TimeSpan.FromSeconds(1.5));
+            seen.Add(string.Join(",", nursery.ChildTasks.Select(t => t.Path)));
+        }));
+
+        Assert.Equal(["main/parent", "main/parent,main/server", "main/parent"], seen);
+    }
+
+    [Fact]
     public void LeavingANursery_IsAScheduleOnlyCheckpoint()
     {
         (long schedule, long cancel) = VirtualRun.Run(async () =>
