@@ -6,6 +6,9 @@ public sealed partial class CancelScope
     /// <summary>The generation of the deadline registration; bumped to make older heap entries stale.</summary>
     private long _timerGeneration;
 
+    /// <summary>True while the deadline's registration is a live entry in the run's timer heap.</summary>
+    private bool _deadlineInHeap;
+
     /// <summary>The first active child scope (intrusive list, O(1) unlink).</summary>
     private CancelScope? _firstChild;
 
@@ -88,7 +91,7 @@ public sealed partial class CancelScope
     internal void Exit()
     {
         _state = ScopeState.Exited;
-        _timerGeneration++;
+        DropDeadline();
         if (_parent is { } parent)
         {
             if (_previousSibling is not null)
@@ -177,7 +180,7 @@ public sealed partial class CancelScope
 
         _cancelCalled = true;
         _reason = reason;
-        _timerGeneration++;
+        DropDeadline();
         if (_state == ScopeState.Active)
         {
             Recalculate();
@@ -305,10 +308,22 @@ public sealed partial class CancelScope
     /// <summary>Registers the current deadline in the timer heap, replacing any earlier registration.</summary>
     private void RegisterDeadline()
     {
-        _timerGeneration++;
+        DropDeadline();
         if (_state == ScopeState.Active && !_cancelCalled && _deadline != Never.Deadline)
         {
             _runner!.AddTimer(this, _timerGeneration, _deadline);
+            _deadlineInHeap = true;
+        }
+    }
+
+    /// <summary>Makes any earlier registration of the deadline stale, and tells the run if one was in the heap.</summary>
+    private void DropDeadline()
+    {
+        _timerGeneration++;
+        if (_deadlineInHeap)
+        {
+            _deadlineInHeap = false;
+            _runner!.TimerDropped();
         }
     }
 }

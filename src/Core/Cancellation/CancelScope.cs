@@ -317,6 +317,7 @@ public sealed partial class CancelScope : ITimerTarget
     /// <inheritdoc/>
     void ITimerTarget.OnTimerFired(TimeSpan due)
     {
+        _deadlineInHeap = false;
         if (!_cancelCalled)
         {
             CancelCore(new CancelReason(CancelSource.Deadline));

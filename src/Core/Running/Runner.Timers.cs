@@ -17,10 +17,13 @@ internal sealed partial class Runner
     private TimerHeap _timers = TakeSpareTimers();
 
     /// <summary>The heap size below which stale entries are left alone.</summary>
-    private const int MinimumPruneThreshold = 1024;
+    private const int MinimumPruneSize = 1024;
 
-    /// <summary>The heap size at which the next registration prunes stale entries.</summary>
-    private int _pruneThreshold = MinimumPruneThreshold;
+    /// <summary>
+    /// How many entries in the heap are stale: a target counts its registration here when it drops it (a sleep woken
+    /// early, a scope exited, a timer changed), and a stale entry that reaches the top is taken off the count.
+    /// </summary>
+    private int _staleTimers;
 
     /// <summary>The sequence number of the last timer registered.</summary>
     private long _timerSequence;
@@ -38,6 +41,7 @@ internal sealed partial class Runner
     {
         TimerHeap timers = _timers;
         _timers = new();
+        _staleTimers = 0;
         timers.Clear();
         if (timers.Capacity <= MaxSpareTimerCapacity)
         {
@@ -48,7 +52,7 @@ internal sealed partial class Runner
     /// <summary>Registers <paramref name="target"/> to fire at <paramref name="deadline"/>, as long as its generation stays <paramref name="generation"/>.</summary>
     internal void AddTimer(ITimerTarget target, long generation, TimeSpan deadline)
     {
-        if (_timers.Count >= _pruneThreshold)
+        if (_staleTimers > _timers.Count / 2 && _timers.Count >= MinimumPruneSize)
         {
             PruneStaleTimers();
         }
@@ -56,12 +60,31 @@ internal sealed partial class Runner
         _timers.Add(target, generation, deadline.Ticks, ++_timerSequence);
     }
 
+    /// <summary>Hears from a target that the registration it had in the heap is now stale.</summary>
+    internal void TimerDropped() => _staleTimers++;
+
+    /// <summary>Gets how many entries the timer heap holds, stale ones included.</summary>
+    internal int TimerEntries => _timers.Count;
+
     /// <summary>
     /// Drops every stale entry (a cancelled sleep, an exited scope, a disposed timer), so they do not pile up (and keep
-    /// their targets alive) until their deadlines. The threshold doubles with the live count, so the cost is O(1)
-    /// amortized per registration (Trio's <c>Deadlines._prune</c>).
+    /// their targets alive) until their deadlines. It runs once more than half the heap is stale, so the cost is O(1)
+    /// amortized per dropped registration, and ten thousand live sleepers never pay for a scan that finds nothing.
     /// </summary>
-    private void PruneStaleTimers() => _pruneThreshold = Math.Max(MinimumPruneThreshold, 2 * _timers.RemoveStale());
+    private void PruneStaleTimers()
+    {
+        _timers.RemoveStale();
+        _staleTimers = 0;
+    }
+
+    /// <summary>Takes a stale entry that left the heap from the top off the count.</summary>
+    private void StaleTimerRemoved()
+    {
+        if (_staleTimers > 0)
+        {
+            _staleTimers--;
+        }
+    }
 
     /// <summary>Gets the next live deadline, dropping stale entries from the top of the heap.</summary>
     /// <returns>The deadline, or <see langword="null"/> if no timer is pending.</returns>
@@ -75,6 +98,7 @@ internal sealed partial class Runner
             }
 
             _timers.RemoveFirst();
+            StaleTimerRemoved();
         }
 
         return null;
@@ -104,6 +128,7 @@ internal sealed partial class Runner
             _timers.RemoveFirst();
             if (target.TimerGeneration != generation)
             {
+                StaleTimerRemoved();
                 continue;
             }
 

@@ -83,6 +83,7 @@ internal sealed partial class Runner
         if (deadline != Never.Deadline)
         {
             AddTimer(waiter, waiter.TimerGeneration, deadline);
+            waiter.HasTimer = true;
         }
 
         return new ValueTask(waiter, waiter.Version);

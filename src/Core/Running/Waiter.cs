@@ -85,6 +85,9 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     /// <summary>Gets or sets the generation of this waiter's timer registration (a sleep's deadline).</summary>
     public long TimerGeneration { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the waiter has a live entry in the timer heap (a sleep whose deadline has not come).</summary>
+    public bool HasTimer { get; set; }
+
     /// <summary>Gets or sets the queue the parked waiter is on (a parking lot moves it with <c>Repark</c>).</summary>
     public IWaitQueue? Queue
     {
@@ -157,6 +160,13 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
         AbortScope = null;
         _queue = null;
         TimerGeneration++;
+        if (HasTimer)
+        {
+            // Woken before its deadline: the heap entry is stale now.
+            HasTimer = false;
+            Task!.Runner.TimerDropped();
+        }
+
         if (Task is { } task && task.CurrentWait == this)
         {
             task.CurrentWait = null;
@@ -197,7 +207,11 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
 
     /// <inheritdoc/>
     /// <remarks>A sleeping waiter's deadline has come.</remarks>
-    public void OnTimerFired(TimeSpan due) => Wake();
+    public void OnTimerFired(TimeSpan due)
+    {
+        HasTimer = false;
+        Wake();
+    }
 
     /// <inheritdoc/>
     public ValueTaskSourceStatus GetStatus(short token)

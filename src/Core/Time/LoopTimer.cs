@@ -50,6 +50,9 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
     /// <inheritdoc/>
     public long TimerGeneration { get; private set; }
 
+    /// <summary>True while the timer's registration is a live entry in the run's timer heap.</summary>
+    private bool _inHeap;
+
     /// <summary>
     /// Throws if <paramref name="dueTime"/> or <paramref name="period"/> is negative and not infinite, or longer than
     /// <see cref="TimeProvider.System"/> accepts.
@@ -107,11 +110,11 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
         _disposed = true;
         if (!_runner.IsLoopThread)
         {
-            _runner.PostFromOtherThread(null, new Action(() => TimerGeneration++), null, EscapeKind.ForeignTimer);
+            _runner.PostFromOtherThread(null, new Action(Disarm), null, EscapeKind.ForeignTimer);
             return;
         }
 
-        TimerGeneration++;
+        Disarm();
     }
 
     /// <inheritdoc/>
@@ -124,6 +127,7 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
     /// <inheritdoc/>
     public void OnTimerFired(TimeSpan due)
     {
+        _inHeap = false;
         if (IsPeriodic)
         {
             TimeSpan next = due + _period;
@@ -134,8 +138,7 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
                 next = now + _period;
             }
 
-            TimerGeneration++;
-            _runner.AddTimer(this, TimerGeneration, next);
+            Arm(next);
         }
 
         if (_context is null)
@@ -163,7 +166,7 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
             return;
         }
 
-        TimerGeneration++;
+        Disarm();
         _period = period;
         if (dueTime == Timeout.InfiniteTimeSpan)
         {
@@ -174,7 +177,26 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
         TimeSpan deadline = Never.DeadlineAfter(now, dueTime);
         if (deadline != Never.Deadline)
         {
-            _runner.AddTimer(this, TimerGeneration, deadline);
+            Arm(deadline);
+        }
+    }
+
+    /// <summary>Registers the timer to fire at <paramref name="deadline"/>, dropping any earlier registration.</summary>
+    private void Arm(TimeSpan deadline)
+    {
+        Disarm();
+        _runner.AddTimer(this, TimerGeneration, deadline);
+        _inHeap = true;
+    }
+
+    /// <summary>Makes any registration stale, and tells the run if one was in the heap.</summary>
+    private void Disarm()
+    {
+        TimerGeneration++;
+        if (_inHeap)
+        {
+            _inHeap = false;
+            _runner.TimerDropped();
         }
     }
 }
