@@ -161,7 +161,7 @@ internal sealed partial class Runner
     /// <param name="stack">The stack of the thread that sent it, if already captured.</param>
     private void DropAfterClose(TrioTask task, object? state, string? stack)
     {
-        if (state is TaskSynchronizationContext.SendRequest send)
+        if (state is SendRequest send)
         {
             send.Fail(new InvalidOperationException("The TrioTest run this SynchronizationContext belongs to has ended: nothing runs on its loop any more."));
         }

@@ -353,7 +353,7 @@ internal sealed partial class Runner
         _currentTask = task;
         _steppingTask = task;
         Beat();
-        SynchronizationContext.SetSynchronizationContext(task.Context);
+        SynchronizationContext.SetSynchronizationContext(task);
         bool instrumented = Instruments.IsActive;
         if (instrumented)
         {

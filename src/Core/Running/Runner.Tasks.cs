@@ -159,9 +159,9 @@ internal sealed partial class Runner : ITaskOwner
         // continuation inline when the function's task completes inside a step of this task, and otherwise posts it to
         // the task's context (a step of the task; an escape if the task completed off the loop). A context-free
         // continuation would not do: the runtime sends those to the thread pool while a custom context is current.
-        if (SynchronizationContext.Current != task.Context)
+        if (SynchronizationContext.Current != task)
         {
-            SynchronizationContext.SetSynchronizationContext(task.Context);
+            SynchronizationContext.SetSynchronizationContext(task);
         }
 
         functionTask.GetAwaiter().UnsafeOnCompleted(task.CreateFunctionEndContinuation());

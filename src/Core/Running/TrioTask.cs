@@ -7,11 +7,14 @@ namespace TrioTest;
 /// per-task checkpoint counters, and, while blocked on a TrioTest primitive, a description of what they wait for.
 /// </summary>
 /// <remarks>
-/// Read a task's properties on the loop thread (inside the run or an instrument). A task is identified by
-/// <see cref="Id"/>, its spawn order, which is the same in every run with the same seed and code.
+/// <para>Read a task's properties on the loop thread (inside the run or an instrument). A task is identified by
+/// <see cref="Id"/>, its spawn order, which is the same in every run with the same seed and code.</para>
+/// <para>A task is also the <see cref="SynchronizationContext"/> current while its steps run: <see cref="Post"/> queues
+/// a callback as a step of the task, from any thread, which is what an <c>await</c> inside the task does when the
+/// awaited work completes.</para>
 /// </remarks>
 [DebuggerDisplay("{Path} ({State})")]
-public sealed class TrioTask
+public sealed partial class TrioTask : SynchronizationContext
 {
     /// <summary>How many of the parent task's children had this name when this one was spawned, this one included.</summary>
     private readonly int _pathOrdinal;
@@ -51,7 +54,8 @@ public sealed class TrioTask
             (_rare ??= new()).Owner = owner;
         }
 
-        Context = new TaskSynchronizationContext(this);
+        // The runtime then reports every blocking wait on a thread where this task is the context (all but Thread.Sleep) to Wait.
+        SetWaitNotificationRequired();
     }
 
     /// <summary>Gets the task's name: the name given when it was started, or its function's name.</summary>
@@ -94,9 +98,6 @@ public sealed class TrioTask
 
     /// <summary>Gets the run this task belongs to.</summary>
     internal Runner Runner { get; }
-
-    /// <summary>Gets the synchronization context current while this task's steps run; posts to it become this task's steps.</summary>
-    internal TaskSynchronizationContext Context { get; }
 
     /// <summary>Gets or sets how many of this task's steps are in the run queue.</summary>
     internal int QueuedSteps { get; set; }

@@ -55,6 +55,35 @@ public sealed class RunTests
     }
 
     [Fact]
+    public void EachTasksSteps_RunWithThatTaskAsTheSynchronizationContext_AndAPostBecomesAStepOfIt()
+    {
+        var log = new List<string>();
+
+        VirtualRun.Run(() => Nursery.RunAsync(nursery =>
+        {
+            foreach (string name in new[] { "a", "b" })
+            {
+                nursery.StartSoon(async () =>
+                {
+                    Assert.Same(Trio.CurrentTask, SynchronizationContext.Current);
+                    await Trio.CheckpointAsync();
+                    Assert.Same(Trio.CurrentTask, SynchronizationContext.Current);
+                }, name);
+            }
+
+            TrioTask main = Trio.CurrentTask;
+            TrioTask first = nursery.ChildTasks[0];
+
+            // Posted from main's step, to the first child: it runs later, as a step of that child.
+            first.Post(_ => log.Add($"{Trio.CurrentTask.Path} with context {((TrioTask)SynchronizationContext.Current!).Path}"), null);
+            log.Add($"posted from {main.Path}");
+            return Task.CompletedTask;
+        }));
+
+        Assert.Equal(["posted from main", "main/a with context main/a"], log);
+    }
+
+    [Fact]
     public void Run_NullMain_ThrowsArgumentNullException()
     {
         Assert.Throws<ArgumentNullException>(() => Trio.Run((Func<Task>)null!));

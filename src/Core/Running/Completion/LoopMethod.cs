@@ -29,9 +29,9 @@ internal static class LoopMethod
             return null;
         }
 
-        if (callerContext != task.Context)
+        if (callerContext != task)
         {
-            SynchronizationContext.SetSynchronizationContext(task.Context);
+            SynchronizationContext.SetSynchronizationContext(task);
         }
 
         return task;

@@ -47,7 +47,7 @@ internal sealed partial class Runner
 
         // The resumed code's own posts (Task.Yield) are schedule points again.
         _completingTask = null;
-        SynchronizationContext.SetSynchronizationContext(task.Context);
+        SynchronizationContext.SetSynchronizationContext(task);
         try
         {
             callback(state);
