@@ -3,11 +3,8 @@ namespace TrioTest;
 /// <summary>The scope tree: entry and exit, propagation of cancellation, and the waiters to abort.</summary>
 public sealed partial class CancelScope
 {
-    /// <summary>The generation of the deadline registration; bumped to make older heap entries stale.</summary>
-    private long _timerGeneration;
-
-    /// <summary>True while the deadline's registration is a live entry in the run's timer heap.</summary>
-    private bool _deadlineInHeap;
+    /// <summary>The deadline's registration in the run's timer heap.</summary>
+    private TimerRegistration _deadlineTimer;
 
     /// <summary>The first active child scope (intrusive list, O(1) unlink).</summary>
     private CancelScope? _firstChild;
@@ -308,22 +305,16 @@ public sealed partial class CancelScope
     /// <summary>Registers the current deadline in the timer heap, replacing any earlier registration.</summary>
     private void RegisterDeadline()
     {
-        DropDeadline();
         if (_state == ScopeState.Active && !_cancelCalled && _deadline != Never.Deadline)
         {
-            _runner!.AddTimer(this, _timerGeneration, _deadline);
-            _deadlineInHeap = true;
+            _deadlineTimer.Register(_runner!, this, _deadline);
+        }
+        else
+        {
+            DropDeadline();
         }
     }
 
-    /// <summary>Makes any earlier registration of the deadline stale, and tells the run if one was in the heap.</summary>
-    private void DropDeadline()
-    {
-        _timerGeneration++;
-        if (_deadlineInHeap)
-        {
-            _deadlineInHeap = false;
-            _runner!.TimerDropped();
-        }
-    }
+    /// <summary>Makes any earlier registration of the deadline stale.</summary>
+    private void DropDeadline() => _deadlineTimer.Drop(_runner);
 }

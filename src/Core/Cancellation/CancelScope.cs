@@ -241,7 +241,7 @@ public sealed partial class CancelScope : ITimerTarget
     internal CancelScope? Parent => _parent;
 
     /// <summary>Gets the generation of the scope's deadline registration in the timer heap.</summary>
-    long ITimerTarget.TimerGeneration => _timerGeneration;
+    long ITimerTarget.TimerGeneration => _deadlineTimer.Generation;
 
     /// <summary>
     /// Cancels the scope: every cancel point inside it throws <see cref="Cancelled"/> from now until the code leaves it.
@@ -317,7 +317,7 @@ public sealed partial class CancelScope : ITimerTarget
     /// <inheritdoc/>
     void ITimerTarget.OnTimerFired(TimeSpan due)
     {
-        _deadlineInHeap = false;
+        _deadlineTimer.Fired();
         if (!_cancelCalled)
         {
             CancelCore(new CancelReason(CancelSource.Deadline));

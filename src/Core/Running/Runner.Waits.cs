@@ -82,8 +82,7 @@ internal sealed partial class Runner
         waiter.InitializePark(task, ambient.Scope, queue: null, WaitDescription.SleepUntil(deadline));
         if (deadline != Never.Deadline)
         {
-            AddTimer(waiter, waiter.TimerGeneration, deadline);
-            waiter.HasTimer = true;
+            waiter.SleepUntil(this, deadline);
         }
 
         return new ValueTask(waiter, waiter.Version);

@@ -82,11 +82,11 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     /// <summary>Gets or sets the next waiter in <see cref="AbortScope"/>'s list.</summary>
     public Waiter? NextInScope { get; set; }
 
-    /// <summary>Gets or sets the generation of this waiter's timer registration (a sleep's deadline).</summary>
-    public long TimerGeneration { get; set; }
+    /// <summary>The registration of a sleep's deadline in the timer heap.</summary>
+    private TimerRegistration _timer;
 
-    /// <summary>Gets or sets a value indicating whether the waiter has a live entry in the timer heap (a sleep whose deadline has not come).</summary>
-    public bool HasTimer { get; set; }
+    /// <inheritdoc/>
+    public long TimerGeneration => _timer.Generation;
 
     /// <summary>Gets or sets the queue the parked waiter is on (a parking lot moves it with <c>Repark</c>).</summary>
     public IWaitQueue? Queue
@@ -159,11 +159,10 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
         AbortScope?.RemoveWaiter(this);
         AbortScope = null;
         _queue = null;
-        TimerGeneration++;
-        if (HasTimer)
+
+        if (_timer.Invalidate())
         {
-            // Woken before its deadline: the heap entry is stale now.
-            HasTimer = false;
+            // Woken before its deadline: the sleep's heap entry is stale now.
             Task!.Runner.TimerDropped();
         }
 
@@ -209,9 +208,14 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     /// <remarks>A sleeping waiter's deadline has come.</remarks>
     public void OnTimerFired(TimeSpan due)
     {
-        HasTimer = false;
+        _timer.Fired();
         Wake();
     }
+
+    /// <summary>Registers the sleep's deadline in the waiting task's run.</summary>
+    /// <param name="runner">The run.</param>
+    /// <param name="deadline">When to wake.</param>
+    public void SleepUntil(Runner runner, TimeSpan deadline) => _timer.Register(runner, this, deadline);
 
     /// <inheritdoc/>
     public ValueTaskSourceStatus GetStatus(short token)
@@ -271,7 +275,8 @@ internal sealed class Waiter : IValueTaskSource, IValueTaskSource<object?>, ITim
     {
         Version++;
         UseId++;
-        TimerGeneration++;
+        bool timerLive = _timer.Invalidate();
+        Debug.Assert(!timerLive, "a waiter is reset only after its wake, which dropped its timer");
         Task = null;
         AbortScope = null;
         _continuation = null;

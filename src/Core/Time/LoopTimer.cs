@@ -47,11 +47,11 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
         Change(dueTime, period);
     }
 
-    /// <inheritdoc/>
-    public long TimerGeneration { get; private set; }
+    /// <summary>The timer's registration in the run's timer heap.</summary>
+    private TimerRegistration _registration;
 
-    /// <summary>True while the timer's registration is a live entry in the run's timer heap.</summary>
-    private bool _inHeap;
+    /// <inheritdoc/>
+    public long TimerGeneration => _registration.Generation;
 
     /// <summary>
     /// Throws if <paramref name="dueTime"/> or <paramref name="period"/> is negative and not infinite, or longer than
@@ -127,7 +127,7 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
     /// <inheritdoc/>
     public void OnTimerFired(TimeSpan due)
     {
-        _inHeap = false;
+        _registration.Fired();
         if (IsPeriodic)
         {
             TimeSpan next = due + _period;
@@ -138,7 +138,7 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
                 next = now + _period;
             }
 
-            Arm(next);
+            _registration.Register(_runner, this, next);
         }
 
         if (_context is null)
@@ -177,26 +177,10 @@ internal sealed class LoopTimer : ITimer, ITimerTarget
         TimeSpan deadline = Never.DeadlineAfter(now, dueTime);
         if (deadline != Never.Deadline)
         {
-            Arm(deadline);
+            _registration.Register(_runner, this, deadline);
         }
     }
 
-    /// <summary>Registers the timer to fire at <paramref name="deadline"/>, dropping any earlier registration.</summary>
-    private void Arm(TimeSpan deadline)
-    {
-        Disarm();
-        _runner.AddTimer(this, TimerGeneration, deadline);
-        _inHeap = true;
-    }
-
-    /// <summary>Makes any registration stale, and tells the run if one was in the heap.</summary>
-    private void Disarm()
-    {
-        TimerGeneration++;
-        if (_inHeap)
-        {
-            _inHeap = false;
-            _runner.TimerDropped();
-        }
-    }
+    /// <summary>Makes any registration stale (a disposed or changed timer).</summary>
+    private void Disarm() => _registration.Drop(_runner);
 }
