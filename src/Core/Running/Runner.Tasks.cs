@@ -23,6 +23,17 @@ internal sealed partial class Runner : ITaskOwner
         task.Runner.EndFunction(task);
     };
 
+    /// <summary>
+    /// Reports the end of a function awaited as a Task. The runtime runs it only where the task's context is current (see
+    /// <see cref="StartFunction"/>), so that context names the task.
+    /// </summary>
+    private static readonly Action s_functionEnded = static () =>
+    {
+        var task = SynchronizationContext.Current as TrioTask
+            ?? throw new InvalidOperationException("A task's function ended with no TrioTest task's context current. This is a bug in TrioTest; please report it.");
+        task.Runner.EndFunction(task);
+    };
+
     /// <summary>The oldest living task; the living tasks form a list in spawn order through <see cref="TrioTask.NextLiving"/>.</summary>
     private TrioTask? _firstLiving;
 
@@ -147,24 +158,29 @@ internal sealed partial class Runner : ITaskOwner
             return;
         }
 
-        if (task.CurrentWait is { } wait && functionTask.Equals(new ValueTask(wait, wait.Version)))
+        if (_lastRentedWaiter is { } wait && wait.Task == task && functionTask.Equals(new ValueTask(wait, wait.Version)))
         {
-            // The function is one wait of the loop's own (a sleep, a park): the waiter already queues its continuation as a
-            // step of this task, and takes the task as the continuation's state, so its end costs no delegate of its own.
+            // The function is one wait of the loop's own (a sleep, a park, a yield): the waiter queues its continuation as
+            // a step of this task, and takes the task as the continuation's state, so its end costs no delegate of its own.
             wait.OnCompleted(s_waitedFunctionEnded, task, wait.Version, ValueTaskSourceOnCompletedFlags.None);
             return;
         }
 
-        // Registered with the task's context current, as an await in the function's frame would be: the runtime runs the
-        // continuation inline when the function's task completes inside a step of this task, and otherwise posts it to
-        // the task's context (a step of the task; an escape if the task completed off the loop). A context-free
-        // continuation would not do: the runtime sends those to the thread pool while a custom context is current.
+        // Any other function is awaited as a Task: the function's own, or one over its IValueTaskSource, which completes
+        // wherever the source completes it. Registered with the task's context current, as an await in the function's
+        // frame would be, the runtime's rule then decides where the end runs: inline when the Task completes inside a step
+        // of this task (the task's context is current), and otherwise posted to the task's context (a step of the task;
+        // an escape if it completed off the loop). So the continuation finds its task as the current context and can be
+        // one shared delegate. A context-free continuation would not do: the runtime sends those to the thread pool while
+        // a custom context is current.
+        Task awaited = functionTask.AsTask();
+        task.FunctionTask = new ValueTask(awaited);
         if (SynchronizationContext.Current != task)
         {
             SynchronizationContext.SetSynchronizationContext(task);
         }
 
-        functionTask.GetAwaiter().UnsafeOnCompleted(task.CreateFunctionEndContinuation());
+        awaited.GetAwaiter().UnsafeOnCompleted(s_functionEnded);
     }
 
     /// <summary>Reports the end of the task's function to its owner, on the loop thread inside a step of the task.</summary>

@@ -19,8 +19,16 @@ internal sealed partial class Runner
     /// <summary>The loop thread's pool, read once per run rather than as a thread-static on every checkpoint.</summary>
     private readonly Stack<Waiter> _waiterPool = s_waiterPool ??= new();
 
+    /// <summary>The waiter rented last: a task's function that is one wait of the loop's own returns it (see <see cref="StartFunction"/>).</summary>
+    private Waiter? _lastRentedWaiter;
+
     /// <summary>Rents a waiter from the pool.</summary>
-    internal Waiter RentWaiter() => _waiterPool.TryPop(out Waiter? waiter) ? waiter : new Waiter();
+    internal Waiter RentWaiter()
+    {
+        Waiter waiter = _waiterPool.TryPop(out Waiter? pooled) ? pooled : new Waiter();
+        _lastRentedWaiter = waiter;
+        return waiter;
+    }
 
     /// <summary>Returns a waiter whose result was consumed.</summary>
     internal void ReturnWaiter(Waiter waiter)

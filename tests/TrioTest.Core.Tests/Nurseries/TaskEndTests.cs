@@ -146,6 +146,55 @@ public sealed class TaskEndTests
     }
 
     [Fact]
+    public void ValueTaskFunctionThatIsAYield_EndsInASecondStepOfItsOwnTask()
+    {
+        (_, List<string> events) = RunNursery(nursery =>
+        {
+            nursery.StartSoon(() => Trio.CheckpointAsync(), "yielder");
+            nursery.StartSoon(() => Trio.CheckpointAsync(), "yielder");
+        });
+
+        foreach (string path in new[] { "main/yielder", "main/yielder#2" })
+        {
+            AssertExitsInAStepOfItsOwn(events, path);
+            Assert.Equal(2, events.Count(e => e == $"step {path}"));
+        }
+    }
+
+    [Fact]
+    public void ValueTaskFunctionThatIsACheckpointInACancelledScope_EndsWithTheCancellation_WhichItsNurseryAbsorbs()
+    {
+        (_, List<string> events) = RunNursery(nursery =>
+        {
+            nursery.CancelScope.Cancel();
+            nursery.StartSoon(() => Trio.CheckpointAsync(), "cancelled");
+        });
+
+        AssertExitsInAStepOfItsOwn(events, "main/cancelled");
+    }
+
+    [Fact]
+    public void ValueTaskFunctionWhoseSourceIgnoresTheContext_StillEndsInAStepOfItsOwnTask()
+    {
+        // The source runs its continuation inline, inside the completing task's step, whatever the awaiter asked for.
+        var source = new InlineValueTaskSource();
+        (_, List<string> events) = RunNursery(nursery =>
+        {
+            nursery.StartSoon(() => source.Task, "waiting");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync();
+                source.Complete();
+                await Trio.CheckpointAsync();
+            }, "completing");
+        });
+
+        AssertExitsInAStepOfItsOwn(events, "main/waiting");
+        int exit = events.IndexOf("exit main/waiting");
+        Assert.True(exit < events.IndexOf("exit main/completing"), string.Join(", ", events));
+    }
+
+    [Fact]
     public void ValueTaskFunctionThatFaultsAfterASleep_FailsTheNurseryWithThatException()
     {
         var thrown = new TimeoutException("after the sleep");
@@ -277,6 +326,34 @@ public sealed class TaskEndTests
 
         public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
             _core.OnCompleted(continuation, state, token, flags);
+    }
+
+    /// <summary>A <see cref="ValueTask"/> source that runs its continuation inside <see cref="Complete"/>, ignoring the scheduling context.</summary>
+    private sealed class InlineValueTaskSource : IValueTaskSource
+    {
+        private Action<object?>? _continuation;
+        private object? _state;
+        private bool _completed;
+
+        public ValueTask Task => new(this, 0);
+
+        public void Complete()
+        {
+            _completed = true;
+            _continuation?.Invoke(_state);
+        }
+
+        public void GetResult(short token)
+        {
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token) => _completed ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Pending;
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            _continuation = continuation;
+            _state = state;
+        }
     }
 
     /// <summary>Runs a nursery whose children <paramref name="start"/> starts; returns when it ended and each step and exit, in order.</summary>
