@@ -12,7 +12,9 @@ internal interface ITaskOwner
     /// <param name="function">What the owner gave <see cref="Runner.SpawnTask"/> to call.</param>
     /// <returns>
     /// The function's task, as a <see cref="ValueTask"/> so a function that returns one (a sleep, a channel operation) is
-    /// heard without a <see cref="Task"/> around it. May throw: a throw is the function's error, as if its task had faulted.
+    /// heard without a <see cref="Task"/> around it. It wraps a <see cref="Task"/> unless <paramref name="function"/> is a
+    /// <see cref="Func{ValueTask}"/>: the runner relies on that to end the task through one shared continuation. May throw:
+    /// a throw is the function's error, as if its task had faulted.
     /// </returns>
     ValueTask StartFunction(TrioTask task, object? function);
 

@@ -24,8 +24,8 @@ internal sealed partial class Runner : ITaskOwner
     };
 
     /// <summary>
-    /// Reports the end of a function awaited as a Task. The runtime runs it only where the task's context is current (see
-    /// <see cref="StartFunction"/>), so that context names the task.
+    /// Reports the end of a function that returned a Task. The runtime runs it only where the task's context is current
+    /// (see <see cref="StartFunction"/>), so that context names the task.
     /// </summary>
     private static readonly Action s_functionEnded = static () =>
     {
@@ -166,21 +166,30 @@ internal sealed partial class Runner : ITaskOwner
             return;
         }
 
-        // Any other function is awaited as a Task: the function's own, or one over its IValueTaskSource, which completes
-        // wherever the source completes it. Registered with the task's context current, as an await in the function's
-        // frame would be, the runtime's rule then decides where the end runs: inline when the Task completes inside a step
-        // of this task (the task's context is current), and otherwise posted to the task's context (a step of the task;
-        // an escape if it completed off the loop). So the continuation finds its task as the current context and can be
-        // one shared delegate. A context-free continuation would not do: the runtime sends those to the thread pool while
-        // a custom context is current.
-        Task awaited = functionTask.AsTask();
-        task.FunctionTask = new ValueTask(awaited);
+        // Registered with the task's context current, as an await in the function's frame would be: the end is then either
+        // run inline in a step of this task or posted to the task's context (a step of the task; an escape if it completed
+        // off the loop). A context-free continuation would not do: the runtime sends those to the thread pool while a
+        // custom context is current.
         if (SynchronizationContext.Current != task)
         {
             SynchronizationContext.SetSynchronizationContext(task);
         }
 
-        awaited.GetAwaiter().UnsafeOnCompleted(s_functionEnded);
+        if (function is Func<ValueTask>)
+        {
+            // A ValueTask over some IValueTaskSource (a channel's write, a pooled async method) decides where its
+            // continuation runs. Asked to use the scheduling context, the BCL's sources post it to the task's context; a
+            // source that ignores the request may run it inside another task's step, so the continuation is bound to
+            // this task. Awaiting it through AsTask instead would drop the request, and a source that runs continuations
+            // asynchronously would then complete through the thread pool, off the loop.
+            functionTask.GetAwaiter().UnsafeOnCompleted(task.CreateFunctionEndContinuation());
+            return;
+        }
+
+        // Every other owner's function returns a Task (see ITaskOwner.StartFunction). The runtime runs a Task's await
+        // continuation inline only where the captured context is current and otherwise posts it to that context, so the
+        // context current when it runs names the task, and one shared delegate serves every task.
+        functionTask.GetAwaiter().UnsafeOnCompleted(s_functionEnded);
     }
 
     /// <summary>Reports the end of the task's function to its owner, on the loop thread inside a step of the task.</summary>

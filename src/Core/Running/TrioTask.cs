@@ -131,6 +131,12 @@ public sealed partial class TrioTask : SynchronizationContext
     /// <summary>Gets or sets the next task in the run's living list (spawn order).</summary>
     internal TrioTask? NextLiving { get; set; }
 
+    /// <summary>
+    /// Creates the continuation registered on a function's <see cref="ValueTask"/> over some other source: bound to this
+    /// task, because such a source may run it wherever it completes (see <see cref="Runner.StartFunction"/>).
+    /// </summary>
+    internal Action CreateFunctionEndContinuation() => OnFunctionTaskCompleted;
+
     /// <inheritdoc/>
     public override string ToString() => $"TrioTask {Path} ({State})";
 
@@ -149,6 +155,9 @@ public sealed partial class TrioTask : SynchronizationContext
     private string BuildPath() => ParentNursery is not { ParentTask: var parent } ? Name
         : _pathOrdinal == 1 ? $"{parent.Path}/{Name}"
         : $"{parent.Path}/{Name}#{_pathOrdinal}";
+
+    /// <summary>Reports the end of the function; runs on the loop (see <see cref="Runner.StartFunction"/>).</summary>
+    private void OnFunctionTaskCompleted() => Runner.EndFunction(this);
 
     /// <summary>Remembers the checkpoint the task just passed.</summary>
     /// <param name="kind">The kind of checkpoint.</param>

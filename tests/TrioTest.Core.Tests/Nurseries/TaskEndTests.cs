@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Threading.Tasks.Sources;
 using TrioTest.Core.Tests.Running;
 
@@ -174,10 +175,43 @@ public sealed class TaskEndTests
     }
 
     [Fact]
-    public void ValueTaskFunctionWhoseSourceIgnoresTheContext_StillEndsInAStepOfItsOwnTask()
+    public void ValueTaskFunctionThatIsABclChannelWrite_EndsInAStepOfItsOwnTask_WithoutLeavingTheLoop()
     {
-        // The source runs its continuation inline, inside the completing task's step, whatever the awaiter asked for.
+        // A full bounded channel's WriteAsync is a ValueTask over the channel's own source, which runs continuations
+        // asynchronously: registered without the task's context, its completion would go through the thread pool.
+        var events = new List<string>();
+        var escapes = new List<EscapeInfo>();
+        RunOptions options = VirtualRun.Options();
+        options.Instruments.Add(new StepAndExitLog(events));
+        options.Instruments.Add(new EscapeRecorder(escapes));
+        Channel<int> channel = Channel.CreateBounded<int>(1);
+        Assert.True(channel.Writer.TryWrite(0));
+        var read = new List<int>();
+
+        Trio.Run(() => Nursery.RunAsync(nursery =>
+        {
+            nursery.StartSoon(() => channel.Writer.WriteAsync(1), "writer");
+            nursery.StartSoon(async () =>
+            {
+                await Trio.CheckpointAsync();
+                read.Add(await channel.Reader.ReadAsync());
+                read.Add(await channel.Reader.ReadAsync());
+            }, "reader");
+            return Task.CompletedTask;
+        }), options);
+
+        Assert.Equal([0, 1], read);
+        Assert.Empty(escapes);
+        AssertExitsInAStepOfItsOwn(events, "main/writer");
+    }
+
+    [Fact]
+    public void ValueTaskFunctionWhoseSourceIgnoresTheContext_StillEndsItsOwnTask()
+    {
+        // The source runs its continuation inline, inside the completing task's step, whatever the awaiter asked for: the
+        // end is still the waiting task's, not the task whose step it ran in.
         var source = new InlineValueTaskSource();
+        bool completingWentOn = false;
         (_, List<string> events) = RunNursery(nursery =>
         {
             nursery.StartSoon(() => source.Task, "waiting");
@@ -186,12 +220,15 @@ public sealed class TaskEndTests
                 await Trio.CheckpointAsync();
                 source.Complete();
                 await Trio.CheckpointAsync();
+                completingWentOn = true;
             }, "completing");
         });
 
-        AssertExitsInAStepOfItsOwn(events, "main/waiting");
-        int exit = events.IndexOf("exit main/waiting");
-        Assert.True(exit < events.IndexOf("exit main/completing"), string.Join(", ", events));
+        Assert.True(completingWentOn);
+        int waitingExit = events.IndexOf("exit main/waiting");
+        int completingExit = events.IndexOf("exit main/completing");
+        Assert.True(waitingExit >= 0 && waitingExit < completingExit, string.Join(", ", events));
+        Assert.Contains("step main/completing", events.Skip(waitingExit + 1));
     }
 
     [Fact]
